@@ -1,0 +1,53 @@
+// Package hardcodedip defines an Analyzer that reports outbound dial
+// targets whose host is an IP literal known at compile time.
+//
+// # Analyzer hardcodedip
+//
+// hardcodedip: report outbound connections to hard-coded IP addresses
+//
+// Inside an Istio mesh the sidecar routes by Kubernetes Service: retries,
+// timeouts, traffic splits, outlier detection, connection-pool settings and
+// mTLS/authorization policy are all keyed by the destination's service host
+// name. A request to a raw Pod IP or another IP literal matches no service
+// route; Envoy sends it through the passthrough/original-destination path,
+// so none of that policy applies and the peer is not load-balanced. Pod IPs
+// also change on every reschedule.
+//
+// Flagged (the address, URL or Host value, when its host is a known IP):
+//
+//	net.Dial("tcp", "10.0.0.5:6379")
+//	http.Get("http://10.0.0.5:8080/users/" + id)
+//	http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("http://10.0.0.5:%d/x", port), nil)
+//	grpc.NewClient("dns:///10.0.0.5:50051", opts...)
+//	url.URL{Scheme: "http", Host: "10.0.0.5:8080"}
+//	net.DialTCP("tcp", nil, &net.TCPAddr{IP: net.ParseIP("10.0.0.5"), Port: 80})
+//
+// Sinks: net.Dial, net.DialTimeout, (*net.Dialer).Dial/DialContext,
+// tls.Dial, tls.DialWithDialer, (*tls.Dialer).Dial/DialContext,
+// net.DialTCP/DialUDP; http.Get/Head/Post/PostForm and the same methods of
+// *http.Client, http.NewRequest, http.NewRequestWithContext; url.URL{Host:};
+// grpc.Dial, grpc.DialContext, grpc.NewClient (targets with the dns:///,
+// ipv4:, ipv6: and passthrough:/// schemes included).
+//
+// A value counts when it is known at compile time: a constant, a local
+// assigned once, a package variable never reassigned, fmt.Sprintf,
+// net.JoinHostPort or + concatenation of known parts. The host alone is
+// enough: "10.0.0.5:" + port is flagged. Values from the environment,
+// flags, configuration or function results are never flagged.
+//
+// Not flagged: loopback (127.0.0.0/8, ::1, localhost), unspecified
+// addresses (0.0.0.0, ::), link-local addresses (169.254.0.0/16, the
+// cloud metadata service, and fe80::/10), host names, and listen
+// addresses (see loopbacklisten).
+//
+// Fix: call the service by its name (name.namespace.svc.cluster.local, or
+// the short name within the namespace) or read the address from
+// configuration. For an address that really is outside the mesh, add its
+// range to -hardcodedip.allow=CIDR[,CIDR] (for example an on-premises
+// database network) or suppress the line:
+//
+//	//meshlint:ignore hardcodedip legacy billing host, not in the mesh
+//
+// Sources: Istio "Accessing External Services" (unknown destinations go to
+// the PassthroughCluster); istio/istio#506.
+package hardcodedip

@@ -1,0 +1,17 @@
+// Package registry is the one list of meshlint's analyzers. The driver, the
+// golangci-lint plugin and the nogo checks all read it, so a new analyzer
+// joins every integration by being added here.
+package registry
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/meshlint/meshlint/analyzers/hardcodedip"
+)
+
+// Analyzers returns meshlint's analyzers in a stable order.
+func Analyzers() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		hardcodedip.Analyzer,
+	}
+}
