@@ -7,11 +7,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/meshlint/meshlint/analyzers/hardcodedip"
+	"github.com/meshlint/meshlint/analyzers/loopbacklisten"
 )
 
 // Analyzers returns meshlint's analyzers in a stable order.
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		hardcodedip.Analyzer,
+		loopbacklisten.Analyzer,
 	}
 }

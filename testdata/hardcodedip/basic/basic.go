@@ -24,36 +24,36 @@ var reassigned = "http://10.9.9.9/"
 func init() { reassigned = os.Getenv("X") }
 
 func dials(ctx context.Context, port int, id string) {
-	net.Dial("tcp", "10.0.0.5:6379")                 // want `hard-coded IP 10.0.0.5 in net.Dial: the sidecar applies no service routing`
-	net.Dial("tcp", redisAddr)                       // want `hard-coded IP 10.0.0.5 in net.Dial`
+	net.Dial("tcp", "10.0.0.5:6379")                       // want `hard-coded IP 10.0.0.5 in net.Dial: the sidecar applies no service routing`
+	net.Dial("tcp", redisAddr)                             // want `hard-coded IP 10.0.0.5 in net.Dial`
 	net.DialTimeout("tcp", "192.168.1.10:80", time.Second) // want `hard-coded IP 192.168.1.10 in net.DialTimeout`
 	var d net.Dialer
-	d.Dial("tcp", "172.16.0.1:80")                   // want `hard-coded IP 172.16.0.1 in \(\*net.Dialer\).Dial`
-	d.DialContext(ctx, "tcp", "[2001:db8::1]:443")   // want `hard-coded IP 2001:db8::1 in \(\*net.Dialer\).DialContext`
-	tls.Dial("tcp", "8.8.8.8:853", nil)              // want `hard-coded IP 8.8.8.8 in tls.Dial`
+	d.Dial("tcp", "172.16.0.1:80")                    // want `hard-coded IP 172.16.0.1 in \(\*net.Dialer\).Dial`
+	d.DialContext(ctx, "tcp", "[2001:db8::1]:443")    // want `hard-coded IP 2001:db8::1 in \(\*net.Dialer\).DialContext`
+	tls.Dial("tcp", "8.8.8.8:853", nil)               // want `hard-coded IP 8.8.8.8 in tls.Dial`
 	tls.DialWithDialer(&d, "tcp", "8.8.4.4:853", nil) // want `hard-coded IP 8.8.4.4 in tls.DialWithDialer`
 	td := &tls.Dialer{}
-	td.DialContext(ctx, "tcp", "1.1.1.1:443")        // want `hard-coded IP 1.1.1.1 in \(\*tls.Dialer\).DialContext`
+	td.DialContext(ctx, "tcp", "1.1.1.1:443") // want `hard-coded IP 1.1.1.1 in \(\*tls.Dialer\).DialContext`
 
 	// Partly known: the host alone is enough.
-	net.Dial("tcp", "10.0.0.5:"+strconv.Itoa(port))                       // want `10.0.0.5`
-	net.Dial("tcp", net.JoinHostPort("10.0.0.6", strconv.Itoa(port)))     // want `10.0.0.6`
-	http.Get(fmt.Sprintf("http://10.0.0.7:%d/users/%s", port, id))        // want `hard-coded IP 10.0.0.7 in http.Get`
-	http.Get("http://10.0.0.8:8080/users/" + id)                           // want `10.0.0.8`
+	net.Dial("tcp", "10.0.0.5:"+strconv.Itoa(port))                   // want `10.0.0.5`
+	net.Dial("tcp", net.JoinHostPort("10.0.0.6", strconv.Itoa(port))) // want `10.0.0.6`
+	http.Get(fmt.Sprintf("http://10.0.0.7:%d/users/%s", port, id))    // want `hard-coded IP 10.0.0.7 in http.Get`
+	http.Get("http://10.0.0.8:8080/users/" + id)                      // want `10.0.0.8`
 	addr := fmt.Sprintf("%s:%d", "10.0.0.9", port)
 	net.Dial("tcp", addr) // want `10.0.0.9`
 
 	// HTTP.
 	http.Post(billingURL, "application/json", nil) // want `hard-coded IP 10.1.2.3 in http.Post`
-	http.Head("https://user:pw@10.2.0.1/x")         // want `10.2.0.1`
+	http.Head("https://user:pw@10.2.0.1/x")        // want `10.2.0.1`
 	c := &http.Client{}
-	c.Get("http://10.3.0.1/")                        // want `hard-coded IP 10.3.0.1 in \(\*http.Client\).Get`
-	(*http.Client).Get(c, "http://10.3.0.2/")        // want `10.3.0.2`
+	c.Get("http://10.3.0.1/")                 // want `hard-coded IP 10.3.0.1 in \(\*http.Client\).Get`
+	(*http.Client).Get(c, "http://10.3.0.2/") // want `10.3.0.2`
 	get := c.Get
-	get("http://10.3.0.3/") // want `10.3.0.3`
-	http.NewRequest("GET", "http://10.4.0.1/x", nil)                  // want `hard-coded IP 10.4.0.1 in http.NewRequest`
+	get("http://10.3.0.3/")                                             // want `10.3.0.3`
+	http.NewRequest("GET", "http://10.4.0.1/x", nil)                    // want `hard-coded IP 10.4.0.1 in http.NewRequest`
 	http.NewRequestWithContext(ctx, "GET", "http://[fd00::5]:80/", nil) // want `fd00::5`
-	_ = url.URL{Scheme: "http", Host: "10.5.0.1:8080"}                 // want `hard-coded IP 10.5.0.1 in url.URL Host`
+	_ = url.URL{Scheme: "http", Host: "10.5.0.1:8080"}                  // want `hard-coded IP 10.5.0.1 in url.URL Host`
 	_ = &url.URL{Host: "10.5.0.2"}                                      // want `10.5.0.2`
 
 	// TCPAddr / UDPAddr.
@@ -64,12 +64,12 @@ func dials(ctx context.Context, port int, id string) {
 
 func grpcTargets() {
 	creds := grpc.WithTransportCredentials(insecure.NewCredentials())
-	grpc.NewClient("10.7.0.1:50051", creds)               // want `hard-coded IP 10.7.0.1 in grpc.NewClient`
-	grpc.NewClient("dns:///10.7.0.2:50051", creds)        // want `10.7.0.2`
+	grpc.NewClient("10.7.0.1:50051", creds)                     // want `hard-coded IP 10.7.0.1 in grpc.NewClient`
+	grpc.NewClient("dns:///10.7.0.2:50051", creds)              // want `10.7.0.2`
 	grpc.NewClient("ipv4:10.7.0.3:50051,10.7.0.4:50051", creds) // want `10.7.0.3, 10.7.0.4`
-	grpc.NewClient("ipv6:[2001:db8::7]:50051", creds)     // want `2001:db8::7`
-	grpc.NewClient("passthrough:///10.7.0.5:50051", creds) // want `10.7.0.5`
-	grpc.Dial("10.7.0.6:50051", creds)                    // want `hard-coded IP 10.7.0.6 in grpc.Dial`
+	grpc.NewClient("ipv6:[2001:db8::7]:50051", creds)           // want `2001:db8::7`
+	grpc.NewClient("passthrough:///10.7.0.5:50051", creds)      // want `10.7.0.5`
+	grpc.Dial("10.7.0.6:50051", creds)                          // want `hard-coded IP 10.7.0.6 in grpc.Dial`
 	grpc.DialContext(context.Background(), "10.7.0.7:1", creds) // want `10.7.0.7`
 }
 

@@ -1,0 +1,167 @@
+package loopbacklisten
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/meshlint/meshlint/internal/lint"
+)
+
+// Doc is the analyzer's documentation: the first line is the summary
+// `meshlint help` prints.
+const Doc = `report servers that listen on loopback only
+
+Since Istio 1.10 the sidecar forwards inbound traffic to the pod IP, not
+to 127.0.0.1: a server bound to 127.0.0.1/localhost/::1 is unreachable
+from the mesh. Listen on ":8080" (all interfaces) instead.
+
+Flagged: the address of http.ListenAndServe(TLS), http.Server{Addr: ...}
+(and srv.Addr = ...), net.Listen("tcp*", ...), (*net.ListenConfig).Listen,
+gin (*Engine).Run/RunTLS and echo (*Echo).Start/StartTLS when its host is
+a loopback address known at compile time. Not flagged: ":8080",
+"0.0.0.0:8080", unknown values, port 0, and a loopback pprof listener with
+a nil handler in a package that imports net/http/pprof.`
+
+// Analyzer reports inbound listeners bound to loopback only.
+var Analyzer = &analysis.Analyzer{
+	Name:     "loopbacklisten",
+	Doc:      Doc,
+	URL:      "https://github.com/meshlint/meshlint/blob/main/analyzers/loopbacklisten/doc.go",
+	Requires: []*analysis.Analyzer{lint.Analyzer},
+	Run:      lint.Safe(run),
+}
+
+// A listener describes where a listening call takes its address.
+type listener struct {
+	addr    int // parameter index of the address
+	network int // parameter index of the network ("tcp"...), or -1
+	handler int // parameter index of the http.Handler (pprof idiom), or -1
+}
+
+var listeners = map[string]listener{
+	"net/http.ListenAndServe":                      {addr: 0, network: -1, handler: 1},
+	"net/http.ListenAndServeTLS":                   {addr: 0, network: -1, handler: 3},
+	"net.Listen":                                   {addr: 1, network: 0, handler: -1},
+	"(*net.ListenConfig).Listen":                   {addr: 2, network: 1, handler: -1},
+	"(*github.com/gin-gonic/gin.Engine).Run":       {addr: 0, network: -1, handler: -1},
+	"(*github.com/gin-gonic/gin.Engine).RunTLS":    {addr: 0, network: -1, handler: -1},
+	"(*github.com/labstack/echo/v4.Echo).Start":    {addr: 0, network: -1, handler: -1},
+	"(*github.com/labstack/echo/v4.Echo).StartTLS": {addr: 0, network: -1, handler: -1},
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	p := lint.New(pass)
+	if !p.Imports("net", "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4") {
+		return nil, nil
+	}
+	pprof := p.Imports("net/http/pprof")
+	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
+	p.Inspector.Preorder(nodes, func(n ast.Node) {
+		if p.Skipped(n) {
+			return
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			l, ok := listeners[p.CalleeName(n)]
+			if !ok {
+				return
+			}
+			if l.network >= 0 {
+				network := p.StringOf(p.Arg(n, l.network))
+				if !network.Complete || !strings.HasPrefix(network.Prefix, "tcp") {
+					return // unix sockets, or a network we cannot see
+				}
+			}
+			if l.handler >= 0 && pprof && isDefaultHandler(p, p.Arg(n, l.handler)) {
+				return // the pprof idiom: go http.ListenAndServe("localhost:6060", nil)
+			}
+			check(p, p.Arg(n, l.addr))
+		case *ast.CompositeLit:
+			if !lint.IsNamed(p.TypesInfo.TypeOf(n), "net/http", "Server") {
+				return
+			}
+			addr := lint.Field(n, "Addr")
+			if addr == nil || (pprof && isDefaultHandler(p, lint.Field(n, "Handler"))) {
+				return
+			}
+			check(p, addr)
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+				return
+			}
+			for i, lhs := range n.Lhs {
+				if isServerAddr(p, lhs) && !pprof {
+					check(p, n.Rhs[i])
+				}
+			}
+		}
+	})
+	return nil, nil
+}
+
+// check reports addr when its host is a known loopback address.
+func check(p *lint.Pass, addr ast.Expr) {
+	if addr == nil {
+		return
+	}
+	s := p.StringOf(addr)
+	if !s.Known() {
+		return
+	}
+	hosts := lint.Hosts(lint.HostPort, s)
+	if len(hosts) != 1 {
+		return
+	}
+	if _, class := lint.Classify(hosts[0]); class != lint.Loopback {
+		return
+	}
+	if port, ok := portOf(s); ok && port == "0" {
+		return // ephemeral port: not a service port the sidecar could route to
+	}
+	shown := s.Prefix
+	if !s.Complete {
+		shown += "…"
+	}
+	p.Reportf(addr.Pos(), "server listens on loopback address %q only: since Istio 1.10 the sidecar forwards inbound traffic to the pod IP, so this listener is unreachable from the mesh; listen on all interfaces (\":PORT\" or \"0.0.0.0:PORT\")", shown)
+}
+
+// portOf returns the port of a complete host:port string.
+func portOf(s lint.Str) (string, bool) {
+	if !s.Complete {
+		return "", false
+	}
+	i := strings.LastIndexByte(s.Prefix, ':')
+	if i < 0 || strings.HasSuffix(s.Prefix[:i], ":") {
+		return "", false
+	}
+	return s.Prefix[i+1:], true
+}
+
+// isDefaultHandler reports whether h is absent, nil or http.DefaultServeMux
+// (where net/http/pprof registers its handlers).
+func isDefaultHandler(p *lint.Pass, h ast.Expr) bool {
+	if h == nil {
+		return true
+	}
+	if tv, ok := p.TypesInfo.Types[ast.Unparen(h)]; ok && tv.IsNil() {
+		return true
+	}
+	return p.IsPkgVar(h, "net/http", "DefaultServeMux")
+}
+
+// isServerAddr reports whether lhs is the Addr field of an http.Server.
+func isServerAddr(p *lint.Pass, lhs ast.Expr) bool {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Addr" {
+		return false
+	}
+	s := p.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return false
+	}
+	return lint.IsNamed(s.Recv(), "net/http", "Server")
+}
