@@ -146,11 +146,14 @@ func Field(lit *ast.CompositeLit, name string) ast.Expr {
 }
 
 // ShortName spells fn the way a Go programmer writes it: net.Dial,
-// (*http.Client).Get, grpc.NewClient.
+// (*http.Client).Get, grpc.NewClient. It returns "" for nil.
 func ShortName(fn *types.Func) string {
+	if fn == nil {
+		return ""
+	}
 	sig, _ := fn.Type().(*types.Signature)
 	if sig != nil && sig.Recv() != nil {
-		t := sig.Recv().Type()
+		t := types.Unalias(sig.Recv().Type())
 		star := ""
 		if ptr, ok := t.(*types.Pointer); ok {
 			t, star = ptr.Elem(), "*"

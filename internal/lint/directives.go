@@ -31,14 +31,27 @@ func parseDirective(text string) (names []string, reason string, ok bool) {
 	if len(fields) == 0 {
 		return nil, "", true
 	}
-	for _, n := range strings.Split(fields[0], ",") {
+	// The names: "a,b", and leniently "a, b" and "a ,b" (a list that ends
+	// or starts with a comma goes on in the next field).
+	list := fields[0]
+	fields = fields[1:]
+	for len(fields) > 0 && (strings.HasSuffix(list, ",") || strings.HasPrefix(fields[0], ",")) {
+		list += "," + fields[0]
+		fields = fields[1:]
+	}
+	if i := strings.Index(list, "//"); i >= 0 {
+		// "a// reason": the reason starts at the "//".
+		fields = append([]string{list[i:]}, fields...)
+		list = list[:i]
+	}
+	for _, n := range strings.Split(list, ",") {
 		if n = strings.TrimSpace(n); n != "" {
 			names = append(names, n)
 		}
 	}
 	// golangci-lint's habit "//nolint:x // why" is accepted: a leading
 	// "//" before the reason is dropped.
-	reason = strings.TrimSpace(strings.TrimPrefix(strings.Join(fields[1:], " "), "//"))
+	reason = strings.TrimSpace(strings.TrimPrefix(strings.Join(fields, " "), "//"))
 	return names, reason, true
 }
 

@@ -37,7 +37,11 @@ func Hosts(kind AddrKind, s Str) []string {
 }
 
 // hostOfHostPort extracts the host of "host:port" (or of a bare host when
-// the string is complete).
+// the string is complete). The host is known when the known text holds all
+// of it: "[v6]", or text ended by ':', '/', '?' or '#'. An unbracketed
+// string with two or more colons is read only as a whole IPv6 literal (or
+// one followed by a port) and only when complete: "fe80::1" + port could go
+// on as "fe80::1:2:3".
 func hostOfHostPort(s string, complete bool) (string, bool) {
 	if strings.HasPrefix(s, "[") {
 		end := strings.IndexByte(s, ']')
@@ -46,25 +50,31 @@ func hostOfHostPort(s string, complete bool) (string, bool) {
 		}
 		return s[1:end], true
 	}
-	if i := strings.IndexByte(s, ':'); i >= 0 {
-		if strings.Count(s, ":") > 1 && complete {
-			// An unbracketed IPv6 address with no port ("::1", "fe80::1").
-			if _, err := netip.ParseAddr(s); err == nil {
-				return s, true
-			}
-			if i := strings.LastIndexByte(s, ':'); i > 0 {
-				if _, err := netip.ParseAddr(s[:i]); err == nil {
-					return s[:i], true // "fe80::1:80" is ambiguous; read the tail as a port
-				}
-			}
-		}
-		return s[:i], true
-	}
+	// The host (and port) end at the first '/', '?' or '#'.
 	if i := strings.IndexAny(s, "/?#"); i >= 0 {
-		return s[:i], true
+		s, complete = s[:i], true
 	}
-	if complete {
-		return s, true
+	i := strings.IndexByte(s, ':')
+	if i < 0 {
+		if complete {
+			return s, true
+		}
+		return "", false
+	}
+	if strings.IndexByte(s[i+1:], ':') < 0 {
+		return s[:i], true // host:port
+	}
+	// Two or more colons without brackets: an IPv6 literal or garbage.
+	if !complete {
+		return "", false
+	}
+	if _, err := netip.ParseAddr(s); err == nil {
+		return s, true // "::1", "fe80::1%eth0"
+	}
+	if j := strings.LastIndexByte(s, ':'); j > 0 {
+		if addr, err := netip.ParseAddr(s[:j]); err == nil && addr.Is6() {
+			return s[:j], true // "2001:db8::1:99999": read the tail as a port
+		}
 	}
 	return "", false
 }
@@ -154,6 +164,9 @@ func hostsOfTarget(s string, complete bool) []string {
 			return nil // the authority is not even known to end
 		}
 		rest = rest[2+i+1:]
+	} else {
+		// "dns:/host:port": grpc-go takes the URL path without its leading '/'.
+		rest = strings.TrimPrefix(rest, "/")
 	}
 	if h, ok := hostOfHostPort(rest, complete); ok {
 		return []string{h}
@@ -239,6 +252,11 @@ func ParseCIDR(s string) (netip.Prefix, error) {
 		if err != nil {
 			return netip.Prefix{}, fmt.Errorf("%q is not a CIDR range (want e.g. 10.0.0.0/8 or fd00::/8)", s)
 		}
+		if pfx.Addr().Is4In6() && pfx.Bits() >= 96 {
+			// "::ffff:10.0.0.0/104" is 10.0.0.0/8: Contains unmaps the
+			// addresses it is asked about, so the range is unmapped too.
+			pfx = netip.PrefixFrom(pfx.Addr().Unmap(), pfx.Bits()-96)
+		}
 		return pfx.Masked(), nil
 	}
 	addr, err := netip.ParseAddr(s)
@@ -249,9 +267,11 @@ func ParseCIDR(s string) (netip.Prefix, error) {
 	return netip.PrefixFrom(addr, addr.BitLen()), nil
 }
 
-// Contains reports whether addr lies in one of the ranges.
+// Contains reports whether addr lies in one of the ranges. IPv4-mapped
+// addresses match IPv4 ranges, and a zone is ignored (netip.Prefix.Contains
+// never matches a zoned address).
 func (c CIDRs) Contains(addr netip.Addr) bool {
-	addr = addr.Unmap()
+	addr = addr.Unmap().WithZone("")
 	for _, p := range c {
 		if p.Contains(addr) {
 			return true

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"unicode/utf8"
 )
 
 // Str is what meshlint knows of a string value at compile time: its
@@ -33,93 +34,106 @@ const maxDepth = 12
 // fmt.Sprintf with a constant format, net.JoinHostPort, and + concatenation.
 // Results are cached per package.
 func (p *Package) StringOf(e ast.Expr) Str {
-	return p.str(e, 0)
+	s, _ := p.str(e, 0)
+	return s
 }
 
-func (p *Package) str(e ast.Expr, depth int) Str {
-	if e == nil || depth > maxDepth {
-		return Str{}
+// str evaluates e at the given depth of a chain. It also says whether the
+// result is exact, that is not cut short by maxDepth: only exact results are
+// cached, so that the answer for e never depends on which chain reached it
+// first.
+func (p *Package) str(e ast.Expr, depth int) (Str, bool) {
+	if e == nil {
+		return Str{}, true
+	}
+	if depth > maxDepth {
+		return Str{}, false
 	}
 	e = ast.Unparen(e)
 	if tv, ok := p.Info.Types[e]; ok && tv.Value != nil {
 		if tv.Value.Kind() == constant.String {
-			return Str{Prefix: constant.StringVal(tv.Value), Complete: true}
+			return Str{Prefix: constant.StringVal(tv.Value), Complete: true}, true
 		}
-		return Str{}
+		return Str{}, true
 	}
 	p.mu.Lock()
 	s, ok := p.known[e]
 	p.mu.Unlock()
 	if ok {
-		return s
+		return s, true
 	}
-	s = p.eval(e, depth)
-	p.mu.Lock()
-	p.known[e] = s
-	p.mu.Unlock()
-	return s
+	s, exact := p.eval(e, depth)
+	if exact {
+		p.mu.Lock()
+		p.known[e] = s
+		p.mu.Unlock()
+	}
+	return s, exact
 }
 
-func (p *Package) eval(e ast.Expr, depth int) Str {
+func (p *Package) eval(e ast.Expr, depth int) (Str, bool) {
 	switch e := e.(type) {
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD || !isString(p.Info.TypeOf(e)) {
-			return Str{}
+			return Str{}, true
 		}
-		x := p.str(e.X, depth+1)
+		x, exact := p.str(e.X, depth+1)
 		if !x.Complete {
-			return x
+			return x, exact
 		}
-		y := p.str(e.Y, depth+1)
-		return Str{Prefix: x.Prefix + y.Prefix, Complete: y.Complete}
+		y, exactY := p.str(e.Y, depth+1)
+		return Str{Prefix: x.Prefix + y.Prefix, Complete: y.Complete}, exact && exactY
 	case *ast.Ident:
 		v, ok := p.Info.Uses[e].(*types.Var)
 		if !ok || !isString(v.Type()) {
-			return Str{}
+			return Str{}, true
 		}
 		if def, ok := p.SingleValue(v); ok {
 			return p.str(def, depth+1)
 		}
 	case *ast.CallExpr:
-		if tv, ok := p.Info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+		if tv, ok := p.Info.Types[e.Fun]; ok && tv.IsType() {
 			// string(x) conversion of a string-typed value
-			if isString(p.Info.TypeOf(e.Args[0])) {
+			if len(e.Args) == 1 && isString(tv.Type) && isString(p.Info.TypeOf(e.Args[0])) {
 				return p.str(e.Args[0], depth+1)
 			}
-			return Str{}
+			return Str{}, true
 		}
 		switch p.CalleeName(e) {
 		case "fmt.Sprintf":
+			if e.Ellipsis.IsValid() {
+				return Str{}, true // fmt.Sprintf(format, args...): the arguments are a slice
+			}
 			return p.sprintf(e.Args, depth)
 		case "net.JoinHostPort":
 			if len(e.Args) != 2 {
-				return Str{}
+				return Str{}, true
 			}
-			h := p.str(e.Args[0], depth+1)
+			h, exact := p.str(e.Args[0], depth+1)
 			if !h.Complete {
-				return Str{}
+				return Str{}, exact
 			}
 			host := h.Prefix
 			if strings.Contains(host, ":") {
 				host = "[" + host + "]"
 			}
-			port := p.str(e.Args[1], depth+1)
-			return Str{Prefix: host + ":" + port.Prefix, Complete: port.Complete}
+			port, exactP := p.str(e.Args[1], depth+1)
+			return Str{Prefix: host + ":" + port.Prefix, Complete: port.Complete}, exact && exactP
 		}
 	}
-	return Str{}
+	return Str{}, true
 }
 
 // sprintf evaluates fmt.Sprintf(format, args...) as far as its leading
 // text is known: verbs with known arguments are formatted, and the first
 // verb whose argument is unknown ends the known prefix.
-func (p *Package) sprintf(args []ast.Expr, depth int) Str {
+func (p *Package) sprintf(args []ast.Expr, depth int) (Str, bool) {
 	if len(args) == 0 {
-		return Str{}
+		return Str{}, true
 	}
-	format := p.str(args[0], depth+1)
+	format, exact := p.str(args[0], depth+1)
 	if !format.Complete {
-		return Str{}
+		return Str{}, exact
 	}
 	f := format.Prefix
 	args = args[1:]
@@ -142,47 +156,85 @@ func (p *Package) sprintf(args []ast.Expr, depth int) Str {
 			j++
 		}
 		if j >= len(f) || f[j] == '[' || f[j] == '*' {
-			return Str{Prefix: b.String()} // indexed or star arguments: stop here
+			return Str{Prefix: b.String()}, exact // indexed or star arguments, or no verb: stop here
 		}
-		spec := f[i : j+1]
-		i = j
+		verb, size := utf8.DecodeRuneInString(f[j:])
+		if verb == 'T' || verb == 'p' || verb == utf8.RuneError {
+			// %T spells the argument's Go type, %p a pointer: not known here.
+			return Str{Prefix: b.String()}, exact
+		}
+		spec := f[i : j+size]
+		i = j + size - 1
 		if argi >= len(args) {
-			return Str{Prefix: b.String()}
+			return Str{Prefix: b.String()}, exact // too few arguments
 		}
-		v, ok := p.fmtValue(args[argi], depth)
+		v, ok, exactV := p.fmtValue(args[argi], depth)
+		exact = exact && exactV
 		argi++
 		if !ok {
-			return Str{Prefix: b.String()}
+			return Str{Prefix: b.String()}, exact
 		}
 		b.WriteString(fmt.Sprintf(spec, v))
 	}
-	return Str{Prefix: b.String(), Complete: true}
+	if argi < len(args) {
+		// Extra arguments: fmt appends "%!(EXTRA ...)".
+		return Str{Prefix: b.String()}, exact
+	}
+	return Str{Prefix: b.String(), Complete: true}, exact
 }
 
-// fmtValue returns a Go value to format for a known argument.
-func (p *Package) fmtValue(e ast.Expr, depth int) (any, bool) {
+// fmtValue returns a Go value to format for a known argument: one that
+// formats exactly as the argument does at run time. Values of types with
+// their own String, Error, Format or GoString methods are not known
+// (time.Second prints as "1s", not as its constant 1000000000).
+func (p *Package) fmtValue(e ast.Expr, depth int) (v any, ok, exact bool) {
+	t := p.Info.TypeOf(e)
+	if t == nil || formatsItself(t) {
+		return nil, false, true
+	}
 	if tv, ok := p.Info.Types[ast.Unparen(e)]; ok && tv.Value != nil {
 		switch tv.Value.Kind() {
 		case constant.String:
-			return constant.StringVal(tv.Value), true
+			return constant.StringVal(tv.Value), true, true
 		case constant.Int:
 			if i, ok := constant.Int64Val(tv.Value); ok {
-				return i, true
+				return i, true, true
 			}
 		case constant.Bool:
-			return constant.BoolVal(tv.Value), true
+			return constant.BoolVal(tv.Value), true, true
 		case constant.Float:
+			if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.Float32 {
+				f, _ := constant.Float32Val(tv.Value)
+				return f, true, true
+			}
 			f, _ := constant.Float64Val(tv.Value)
-			return f, true
+			return f, true, true
 		}
-		return nil, false
+		return nil, false, true
 	}
-	if isString(p.Info.TypeOf(e)) {
-		if s := p.str(e, depth+1); s.Complete {
-			return s.Prefix, true
+	if isString(t) {
+		s, exact := p.str(e, depth+1)
+		if s.Complete {
+			return s.Prefix, true, exact
+		}
+		return nil, false, exact
+	}
+	return nil, false, true
+}
+
+// formatsItself reports whether fmt formats values of type t through a
+// method of theirs (String, Error, Format, GoString) rather than by kind.
+func formatsItself(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.Named); !ok {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	for _, name := range []string{"String", "Error", "Format", "GoString"} {
+		if ms.Lookup(nil, name) != nil {
+			return true
 		}
 	}
-	return nil, false
+	return false
 }
 
 func isString(t types.Type) bool {
