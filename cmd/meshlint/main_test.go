@@ -238,3 +238,63 @@ func TestJSON(t *testing.T) {
 		t.Errorf("-json lacks hardcodedip findings for example.com/ordersvc:\n%s", stdout)
 	}
 }
+
+// TestOddCode: cgo, generics and build constraints load and analyze
+// without panics, and findings inside them are still reported.
+func TestOddCode(t *testing.T) {
+	bin := meshlint(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/odd\n\ngo 1.22\n",
+		"cgo/cgo.go": `package cgo
+
+// int twice(int x) { return 2 * x; }
+import "C"
+
+import "net"
+
+func Twice(x int) int { return int(C.twice(C.int(x))) }
+
+func Dial() { net.Dial("tcp", "10.2.2.2:80") }
+`,
+		"generic/generic.go": `package generic
+
+import (
+	"net"
+	"net/http"
+)
+
+type Pool[T any] struct{ items []T }
+
+func Dial[T ~string](addr T) (net.Conn, error) { return net.Dial("tcp", string(addr)) }
+
+func Use() {
+	Dial("10.3.3.3:80") // the address is a parameter inside Dial: not known there
+	http.ListenAndServe("localhost:8080", nil) // want a finding
+}
+`,
+		"tagged/tagged_linux.go": "//go:build linux\n\npackage tagged\n\nimport \"net\"\n\nfunc F() { net.Dial(\"tcp\", \"10.4.4.4:80\") }\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, stderr, code := run(t, dir, bin, "./...")
+	if code != 3 {
+		t.Errorf("exit %d, want 3:\n%s", code, stderr)
+	}
+	// Columns in cgo files are those of the cgo-rewritten source.
+	for _, want := range []string{"cgo.go:10:", "hard-coded IP 10.2.2.2", "generic.go:14:22: server listens on loopback", "tagged_linux.go:7:28: hard-coded IP 10.4.4.4"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("output lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "10.3.3.3") || strings.Contains(stderr, "panic") {
+		t.Errorf("unexpected output:\n%s", stderr)
+	}
+}
