@@ -137,7 +137,18 @@ func (p *Package) recordLHS(get func(*ast.Ident) *varInfo, lhs, rhs ast.Expr, po
 			if !ok {
 				break
 			}
-			if s := p.Info.Selections[sel]; s == nil || s.Kind() != types.FieldVal {
+			s := p.Info.Selections[sel]
+			if s == nil && len(path) > 0 {
+				// pkg.Var.F = v (http.DefaultClient.Timeout = d): the root is
+				// the package variable.
+				if _, ok := p.Info.Uses[sel.Sel].(*types.Var); ok {
+					if vi := get(sel.Sel); vi != nil {
+						vi.fields = append(vi.fields, FieldAssign{Field: path[len(path)-1], Path: path, Value: rhs, Pos: pos, Func: fn})
+					}
+				}
+				return
+			}
+			if s == nil || s.Kind() != types.FieldVal {
 				return
 			}
 			path = append([]string{sel.Sel.Name}, path...)

@@ -11,7 +11,8 @@ import (
 // conversions, calls of function-typed values meshlint cannot resolve).
 // Matching is by types object, so renamed imports, aliases, method
 // expressions ((*http.Client).Get(c, u)), embedded methods and method values
-// stored once in a local variable (get := c.Get; get(u)) all resolve.
+// and function values stored once in a local variable (get := c.Get;
+// get(u), or get := http.Get) all resolve.
 func (p *Package) Callee(call *ast.CallExpr) *types.Func {
 	if fn, ok := typeutil.Callee(p.Info, call).(*types.Func); ok {
 		return fn.Origin()
@@ -20,11 +21,18 @@ func (p *Package) Callee(call *ast.CallExpr) *types.Func {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if v, ok := p.Info.Uses[id].(*types.Var); ok {
 			if def, ok := p.SingleValue(v); ok {
-				if sel, ok := ast.Unparen(def).(*ast.SelectorExpr); ok {
-					if s := p.Info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-						if fn, ok := s.Obj().(*types.Func); ok {
+				switch def := ast.Unparen(def).(type) {
+				case *ast.SelectorExpr:
+					if s := p.Info.Selections[def]; s != nil {
+						if fn, ok := s.Obj().(*types.Func); ok && s.Kind() == types.MethodVal {
 							return fn.Origin()
 						}
+					} else if fn, ok := p.Info.Uses[def.Sel].(*types.Func); ok {
+						return fn.Origin() // get := http.Get
+					}
+				case *ast.Ident:
+					if fn, ok := p.Info.Uses[def].(*types.Func); ok {
+						return fn.Origin() // f := dial
 					}
 				}
 			}
@@ -113,7 +121,13 @@ func IsPointerTo(t types.Type, pkgPath, name string) bool {
 		return false
 	}
 	ptr, ok := types.Unalias(t).(*types.Pointer)
-	return ok && IsNamed(ptr.Elem(), pkgPath, name)
+	if !ok {
+		return false
+	}
+	if _, ok := types.Unalias(ptr.Elem()).(*types.Pointer); ok {
+		return false // **T: IsNamed would remove the second pointer
+	}
+	return IsNamed(ptr.Elem(), pkgPath, name)
 }
 
 // IsPkgVar reports whether e refers to the package-level variable

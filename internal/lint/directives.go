@@ -32,18 +32,23 @@ func parseDirective(text string) (names []string, reason string, ok bool) {
 		return nil, "", true
 	}
 	// The names: "a,b", and leniently "a, b" and "a ,b" (a list that ends
-	// or starts with a comma goes on in the next field).
-	list := fields[0]
-	fields = fields[1:]
-	for len(fields) > 0 && (strings.HasSuffix(list, ",") || strings.HasPrefix(fields[0], ",")) {
-		list += "," + fields[0]
-		fields = fields[1:]
+	// or starts with a comma goes on in the next field). "a// reason": the
+	// reason starts at the "//".
+	var list string
+	i := 0
+	for ; i < len(fields); i++ {
+		f := fields[i]
+		if i > 0 && !strings.HasSuffix(list, ",") && !strings.HasPrefix(f, ",") {
+			break
+		}
+		if j := strings.Index(f, "//"); j >= 0 {
+			list += "," + f[:j]
+			fields[i] = f[j:]
+			break
+		}
+		list += "," + f
 	}
-	if i := strings.Index(list, "//"); i >= 0 {
-		// "a// reason": the reason starts at the "//".
-		fields = append([]string{list[i:]}, fields...)
-		list = list[:i]
-	}
+	fields = fields[i:]
 	for _, n := range strings.Split(list, ",") {
 		if n = strings.TrimSpace(n); n != "" {
 			names = append(names, n)

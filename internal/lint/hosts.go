@@ -139,7 +139,8 @@ func hostsOfTarget(s string, complete bool) []string {
 		}
 		return nil
 	}
-	switch strings.ToLower(scheme) {
+	scheme = strings.ToLower(scheme)
+	switch scheme {
 	case "unix", "unix-abstract", "vsock":
 		return nil
 	case "ipv4", "ipv6":
@@ -147,13 +148,21 @@ func hostsOfTarget(s string, complete bool) []string {
 		var hosts []string
 		items := strings.Split(rest, ",")
 		for i, item := range items {
-			last := i == len(items)-1
+			known := i < len(items)-1 || complete // the item is all known
 			if item == "" {
 				continue
 			}
-			if h, ok := hostOfHostPort(item, !last || complete); ok {
-				hosts = append(hosts, h)
+			if scheme == "ipv6" && !known && !strings.HasPrefix(item, "[") {
+				break // "ipv6:fe80:" + x: an unbracketed IPv6 literal is known only whole
 			}
+			h, ok := hostOfHostPort(item, known)
+			if !ok {
+				if known {
+					return nil // a malformed address: the target is rejected
+				}
+				break // the last item's host is not known yet
+			}
+			hosts = append(hosts, h)
 		}
 		return hosts
 	}

@@ -136,6 +136,12 @@ func TestHosts(t *testing.T) {
 		{"grpc partial ipv4 list", GRPCTarget, partial("ipv4:10.0.0.1:5,10.0.0.2"), []string{"10.0.0.1"}},
 		{"grpc partial ipv4 list colon", GRPCTarget, partial("ipv4:10.0.0.1:5,10.0.0.2:"), []string{"10.0.0.1", "10.0.0.2"}},
 		{"grpc partial ipv6 bare", GRPCTarget, partial("ipv6:::1"), nil},
+		{"grpc partial ipv6 colon", GRPCTarget, partial("ipv6::"), nil},
+		{"grpc partial ipv6 fe80", GRPCTarget, partial("ipv6:fe80::1:"), nil},
+		{"grpc partial ipv6 list bracket", GRPCTarget, partial("ipv6:[::1]:5,[::2"), []string{"::1"}},
+		{"grpc partial ipv6 list bracket closed", GRPCTarget, partial("ipv6:[::1]:5,[::2]:"), []string{"::1", "::2"}},
+		{"grpc ipv4 garbage item", GRPCTarget, known("ipv4:1.2.3.4:5:6,7.7.7.7"), nil},
+		{"grpc ipv4 unclosed bracket item", GRPCTarget, known("ipv4:[::1,7.7.7.7"), nil},
 		{"grpc partial scheme", GRPCTarget, partial("dns"), nil},
 		{"grpc partial unix", GRPCTarget, partial("unix:"), nil},
 

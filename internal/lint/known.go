@@ -159,8 +159,9 @@ func (p *Package) sprintf(args []ast.Expr, depth int) (Str, bool) {
 			return Str{Prefix: b.String()}, exact // indexed or star arguments, or no verb: stop here
 		}
 		verb, size := utf8.DecodeRuneInString(f[j:])
-		if verb == 'T' || verb == 'p' || verb == utf8.RuneError {
-			// %T spells the argument's Go type, %p a pointer: not known here.
+		if verb >= utf8.RuneSelf || strings.IndexByte("vtbcdoOqxXUeEfFgGs", byte(verb)) < 0 {
+			// %T spells the argument's Go type, %p a pointer, and a bad
+			// verb prints the type too ("%!z(int=1)"): not known here.
 			return Str{Prefix: b.String()}, exact
 		}
 		spec := f[i : j+size]
@@ -170,11 +171,17 @@ func (p *Package) sprintf(args []ast.Expr, depth int) (Str, bool) {
 		}
 		v, ok, exactV := p.fmtValue(args[argi], depth)
 		exact = exact && exactV
-		argi++
 		if !ok {
 			return Str{Prefix: b.String()}, exact
 		}
-		b.WriteString(fmt.Sprintf(spec, v))
+		piece := fmt.Sprintf(spec, v)
+		if strings.Contains(piece, "%!") && !types.Identical(p.Info.TypeOf(args[argi]), types.Default(p.Info.TypeOf(args[argi]).Underlying())) {
+			// A verb that does not fit the argument prints its type:
+			// "%!d(p.Addr=x)" for a named type is not what v prints.
+			return Str{Prefix: b.String()}, exact
+		}
+		argi++
+		b.WriteString(piece)
 	}
 	if argi < len(args) {
 		// Extra arguments: fmt appends "%!(EXTRA ...)".
@@ -184,35 +191,24 @@ func (p *Package) sprintf(args []ast.Expr, depth int) (Str, bool) {
 }
 
 // fmtValue returns a Go value to format for a known argument: one that
-// formats exactly as the argument does at run time. Values of types with
-// their own String, Error, Format or GoString methods are not known
-// (time.Second prints as "1s", not as its constant 1000000000).
+// formats exactly as the argument does at run time, so of the same Go type
+// (fmt's error forms spell it: "%!s(int=5)"). Values of types with their
+// own String, Error, Format or GoString methods are not known (time.Second
+// prints as "1s", not as its constant 1000000000).
 func (p *Package) fmtValue(e ast.Expr, depth int) (v any, ok, exact bool) {
 	t := p.Info.TypeOf(e)
 	if t == nil || formatsItself(t) {
 		return nil, false, true
 	}
-	if tv, ok := p.Info.Types[ast.Unparen(e)]; ok && tv.Value != nil {
-		switch tv.Value.Kind() {
-		case constant.String:
-			return constant.StringVal(tv.Value), true, true
-		case constant.Int:
-			if i, ok := constant.Int64Val(tv.Value); ok {
-				return i, true, true
-			}
-		case constant.Bool:
-			return constant.BoolVal(tv.Value), true, true
-		case constant.Float:
-			if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.Float32 {
-				f, _ := constant.Float32Val(tv.Value)
-				return f, true, true
-			}
-			f, _ := constant.Float64Val(tv.Value)
-			return f, true, true
-		}
+	b, isBasic := t.Underlying().(*types.Basic)
+	if !isBasic {
 		return nil, false, true
 	}
-	if isString(t) {
+	if tv, ok := p.Info.Types[ast.Unparen(e)]; ok && tv.Value != nil {
+		v := goValue(b.Kind(), tv.Value)
+		return v, v != nil, true
+	}
+	if b.Info()&types.IsString != 0 {
 		s, exact := p.str(e, depth+1)
 		if s.Complete {
 			return s.Prefix, true, exact
@@ -220,6 +216,58 @@ func (p *Package) fmtValue(e ast.Expr, depth int) (v any, ok, exact bool) {
 		return nil, false, exact
 	}
 	return nil, false, true
+}
+
+// goValue converts a constant of the given basic kind to the Go value of
+// that type, or returns nil.
+func goValue(kind types.BasicKind, c constant.Value) any {
+	switch c.Kind() {
+	case constant.String:
+		return constant.StringVal(c)
+	case constant.Bool:
+		return constant.BoolVal(c)
+	case constant.Float:
+		switch kind {
+		case types.Float32:
+			f, _ := constant.Float32Val(c)
+			return f
+		case types.Float64, types.UntypedFloat:
+			f, _ := constant.Float64Val(c)
+			return f
+		}
+	case constant.Int:
+		if u, ok := constant.Uint64Val(c); ok {
+			switch kind {
+			case types.Uint:
+				return uint(u)
+			case types.Uint8:
+				return uint8(u)
+			case types.Uint16:
+				return uint16(u)
+			case types.Uint32:
+				return uint32(u)
+			case types.Uint64:
+				return u
+			case types.Uintptr:
+				return uintptr(u)
+			}
+		}
+		if i, ok := constant.Int64Val(c); ok {
+			switch kind {
+			case types.Int, types.UntypedInt:
+				return int(i)
+			case types.Int8:
+				return int8(i)
+			case types.Int16:
+				return int16(i)
+			case types.Int32, types.UntypedRune:
+				return int32(i)
+			case types.Int64:
+				return i
+			}
+		}
+	}
+	return nil
 }
 
 // formatsItself reports whether fmt formats values of type t through a

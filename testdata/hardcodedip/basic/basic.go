@@ -104,3 +104,8 @@ func negatives(ctx context.Context, cfgAddr string, port int) {
 }
 
 func setAddr(p *string) {}
+
+func funcValue() {
+	get := http.Get
+	get("http://10.3.0.4/") // want `10.3.0.4`
+}
