@@ -77,6 +77,7 @@ var ctxSinks = map[string]bool{
 
 func run(pass *analysis.Pass) (any, error) {
 	p := lint.New(pass)
+	st := &state{Pass: p, gone: make(map[*ast.Ident]bool)}
 	// Rule 1/2 need net/http (methods of *http.Client can be reached through
 	// another package's types); rule 3/4 need context.Background/TODO, so a
 	// direct import of context.
@@ -101,13 +102,27 @@ func run(pass *analysis.Pass) (any, error) {
 			checkNewRequest(p, call, stack)
 		case contextless[name]:
 			s := enclosing(p, stack)
-			p.Reportf(call.Pos(), "%s sends a request without a context: %s; build it with http.NewRequestWithContext(%s, ...) and send it with a client's Do", lint.ShortName(fn), lost, s.exprOr("ctx"))
+			p.Reportf(call.Pos(), "%s sends a request without a context: %s; build it with http.NewRequestWithContext(%s, ...) and send it with a client's Do", lint.ShortName(fn), lost, s.suggest())
 		case ctxSinks[name] || isStub(fn):
-			checkBackground(p, call, fn, stack)
+			checkBackground(st, call, fn, stack)
 		}
 		return true
 	})
+	// Rule 3 fixes are decided last: whether the context import survives
+	// depends on every other fix in the file.
+	for _, report := range st.later {
+		report()
+	}
 	return nil, nil
+}
+
+// state is one run's bookkeeping.
+type state struct {
+	*lint.Pass
+	// gone holds the package qualifiers (the "context" of
+	// context.Background()) that rule 3 fixes may remove.
+	gone  map[*ast.Ident]bool
+	later []func()
 }
 
 // isStub reports whether fn looks like a gRPC client stub method: a method
@@ -331,11 +346,18 @@ func (s scope) expr() string {
 	return s.params[0].expr()
 }
 
-func (s scope) exprOr(def string) string {
-	if e := s.expr(); e != "" {
-		return e
+// suggest spells the context a message recommends: the one in scope
+// (wrapped in context.WithoutCancel in a goroutine or deferred call), or
+// "ctx".
+func (s scope) suggest() string {
+	e := s.expr()
+	switch {
+	case e == "":
+		return "ctx"
+	case s.goStmt || s.defer_:
+		return "context.WithoutCancel(" + e + ")"
 	}
-	return def
+	return e
 }
 
 // where describes the scope for messages.
@@ -353,6 +375,7 @@ func (s scope) where() string {
 func checkNewRequest(p *lint.Pass, call *ast.CallExpr, stack []ast.Node) {
 	s := enclosing(p, stack)
 	ctx := s.expr()
+	said := s.suggest()
 	if ctx != "" && (s.goStmt || s.defer_) {
 		// The request outlives the handler: its cancellation must not
 		// follow the request's.
@@ -361,17 +384,22 @@ func checkNewRequest(p *lint.Pass, call *ast.CallExpr, stack []ast.Node) {
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: "http.NewRequest drops the caller's context: " + lost + "; use http.NewRequestWithContext(" + orDefault(ctx, "ctx") + ", ...)",
+		Message: "http.NewRequest drops the caller's context: " + lost + "; use http.NewRequestWithContext(" + said + ", ...)",
 	}
 	if ctx != "" {
-		if edits := newRequestEdits(p, call, s, ctx); edits != nil {
-			d.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   "use http.NewRequestWithContext(" + ctx + ", ...)",
-				TextEdits: edits,
-			}}
-		}
+		d.SuggestedFixes = fix(p, "use http.NewRequestWithContext("+ctx+", ...)", newRequestEdits(p, call, s, ctx))
 	}
 	p.Report(d)
+}
+
+// fix wraps edits in a suggested fix, or returns nil when there are none
+// or they would leave the file not gofmt-clean (trailing comments aligned
+// with the neighbouring lines' would need realigning).
+func fix(p *lint.Pass, msg string, edits []analysis.TextEdit) []analysis.SuggestedFix {
+	if len(edits) == 0 || !p.FixIsClean(edits) {
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}
 }
 
 func orDefault(s, def string) string {
@@ -448,7 +476,8 @@ func lineIndent(p *lint.Pass, tf *token.File, pos token.Pos) (string, bool) {
 
 // checkBackground reports rules 3 and 4: context.Background()/TODO() given
 // directly as the context argument of an outbound call in an inbound scope.
-func checkBackground(p *lint.Pass, call *ast.CallExpr, fn *types.Func, stack []ast.Node) {
+func checkBackground(st *state, call *ast.CallExpr, fn *types.Func, stack []ast.Node) {
+	p := st.Pass
 	arg := p.Arg(call, 0)
 	if arg == nil {
 		return
@@ -482,22 +511,23 @@ func checkBackground(p *lint.Pass, call *ast.CallExpr, fn *types.Func, stack []a
 		if ctx != "" {
 			if qual := pkgQualifier(p, bg); qual != "" {
 				if repl := withoutCancel(p, s, qual); repl != "" {
-					d.SuggestedFixes = []analysis.SuggestedFix{{
-						Message:   "pass " + repl,
-						TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(repl)}},
-					}}
+					d.SuggestedFixes = fix(p, "pass "+repl, []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(repl)}})
 				}
 			}
 		}
 	} else {
 		d.Message = which + " passed to " + sink + " inside " + s.where() + " drops the inbound context: " + lost + "; pass " + orDefault(ctx, "the inbound context")
 		if ctx != "" {
-			if edits := replaceEdits(p, s, bg, arg, ctx); edits != nil {
-				d.SuggestedFixes = []analysis.SuggestedFix{{
-					Message:   "pass " + ctx,
-					TextEdits: edits,
-				}}
+			if sel, ok := ast.Unparen(bg.Fun).(*ast.SelectorExpr); ok {
+				if x, ok := sel.X.(*ast.Ident); ok {
+					st.gone[x] = true
+				}
 			}
+			st.later = append(st.later, func() {
+				d.SuggestedFixes = fix(p, "pass "+ctx, replaceEdits(st, s, bg, arg, ctx))
+				p.Report(d)
+			})
+			return
 		}
 	}
 	p.Report(d)
@@ -578,7 +608,8 @@ func importName(p *lint.Pass, spec *ast.ImportSpec) *types.PkgName {
 // replaceEdits replaces the context.Background() argument with ctx. When
 // that was the file's last use of the context package, the import goes too
 // (only when that leaves the import block gofmt-clean; otherwise no fix).
-func replaceEdits(p *lint.Pass, s scope, bg *ast.CallExpr, arg ast.Expr, ctx string) []analysis.TextEdit {
+func replaceEdits(st *state, s scope, bg *ast.CallExpr, arg ast.Expr, ctx string) []analysis.TextEdit {
+	p := st.Pass
 	edits := []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(ctx)}}
 	if s.file == nil {
 		return nil
@@ -595,22 +626,13 @@ func replaceEdits(p *lint.Pass, s scope, bg *ast.CallExpr, arg ast.Expr, ctx str
 	if !ok {
 		return nil
 	}
-	// Count the file's uses of the package name; uses other than
-	// Background()/TODO() calls stay whatever other fixes do.
+	// Count the file's uses of the package name; uses that no rule 3 fix
+	// removes stay whatever other fixes do.
 	var uses, other int
 	ast.Inspect(s.file, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			if id, ok := n.X.(*ast.Ident); ok && p.TypesInfo.Uses[id] == pn {
-				uses++
-				if n.Sel.Name != "Background" && n.Sel.Name != "TODO" {
-					other++
-				}
-				return false
-			}
-		case *ast.Ident:
-			if p.TypesInfo.Uses[n] == pn {
-				uses++
+		if id, ok := n.(*ast.Ident); ok && p.TypesInfo.Uses[id] == pn {
+			uses++
+			if !st.gone[id] {
 				other++
 			}
 		}

@@ -1,9 +1,15 @@
 package ctxprop_test
 
 import (
+	"bytes"
+	"go/format"
+	"os"
+	"path/filepath"
+	"sort"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/meshlint/meshlint/analyzers/ctxprop"
 	"github.com/meshlint/meshlint/internal/fixtures"
@@ -12,4 +18,111 @@ import (
 func TestCtxprop(t *testing.T) {
 	dir := fixtures.Dir(t)
 	analysistest.Run(t, dir, ctxprop.Analyzer, "./ctxprop/...")
+	analysistest.Run(t, filepath.Join(dir, "ctxprop", "oldmod"), ctxprop.Analyzer, "./...")
+}
+
+// TestSuggestedFixes compares the fixed files with their .golden files.
+func TestSuggestedFixes(t *testing.T) {
+	dir := fixtures.Dir(t)
+	analysistest.RunWithSuggestedFixes(t, dir, ctxprop.Analyzer, "./ctxprop/...")
+	analysistest.RunWithSuggestedFixes(t, filepath.Join(dir, "ctxprop", "oldmod"), ctxprop.Analyzer, "./...")
+}
+
+// TestFixesCompile applies every suggested fix itself and checks that the
+// result is byte-for-byte the .golden file, is gofmt-clean, and that the
+// fixed packages type-check (a fix that does not compile fails here).
+// CTXPROP_UPDATE=1 rewrites the golden files.
+func TestFixesCompile(t *testing.T) {
+	dir := fixtures.Dir(t)
+	checkFixes(t, dir, "./ctxprop/...")
+	checkFixes(t, filepath.Join(dir, "ctxprop", "oldmod"), "./...")
+}
+
+func checkFixes(t *testing.T, dir, pattern string) {
+	results := analysistest.Run(t, dir, ctxprop.Analyzer, pattern)
+
+	type edit struct {
+		start, end int
+		text       string
+	}
+	edits := make(map[string]map[edit]bool) // file -> set (test variants report the same fix twice)
+	for _, r := range results {
+		fset := r.Pass.Fset
+		for _, d := range r.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				for _, e := range fix.TextEdits {
+					f := fset.File(e.Pos)
+					name := f.Name()
+					if edits[name] == nil {
+						edits[name] = make(map[edit]bool)
+					}
+					edits[name][edit{f.Offset(e.Pos), f.Offset(e.End), string(e.NewText)}] = true
+				}
+			}
+		}
+	}
+	if len(edits) == 0 {
+		t.Fatalf("%s: no suggested fixes at all", pattern)
+	}
+	overlay := make(map[string][]byte)
+	for name, set := range edits {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var list []edit
+		for e := range set {
+			list = append(list, e)
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].start < list[j].start })
+		var out bytes.Buffer
+		last := 0
+		for _, e := range list {
+			if e.start < last {
+				t.Fatalf("%s: overlapping edits at offset %d", name, e.start)
+			}
+			out.Write(src[last:e.start])
+			out.WriteString(e.text)
+			last = e.end
+		}
+		out.Write(src[last:])
+		fixed := out.Bytes()
+		if formatted, err := format.Source(fixed); err != nil {
+			t.Errorf("%s: fixed file does not parse: %v", name, err)
+		} else if !bytes.Equal(formatted, fixed) {
+			t.Errorf("%s: fixed file is not gofmt-clean:\n%s", name, fixed)
+		}
+		if os.Getenv("CTXPROP_UPDATE") != "" {
+			if err := os.WriteFile(name+".golden", fixed, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		golden, err := os.ReadFile(name + ".golden")
+		if err != nil {
+			t.Errorf("missing golden file: %v", err)
+		} else if !bytes.Equal(golden, fixed) {
+			t.Errorf("%s: fixed file differs from %s.golden:\n%s", name, filepath.Base(name), fixed)
+		}
+		overlay[name] = fixed
+	}
+
+	cfg := &packages.Config{
+		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo,
+		Dir:     dir,
+		Tests:   true,
+		Overlay: overlay,
+		Env:     append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=-mod=mod"),
+	}
+	pkgs, err := packages.Load(cfg, pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) == 0 {
+		t.Fatal("no packages loaded")
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			t.Errorf("fixed package %s does not compile: %v", p.PkgPath, e)
+		}
+	})
 }

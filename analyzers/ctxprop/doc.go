@@ -77,8 +77,13 @@
 //
 // The user's qualifier for net/http and context is kept. A rule 3 fix that
 // removes the file's last use of the context package also removes the
-// import, when that is mechanical. Rule 2 has no fix: it needs a new
-// request and a Do call.
+// import, when that is mechanical (one such use, in a parenthesized import
+// block); with several such uses and nothing else no fix is offered, as
+// applying all of them (meshlint -fix) would leave the import unused. A rule
+// 1 fix inside a goroutine needs context already imported. A fix that would
+// leave the file not gofmt-clean (a trailing comment aligned with the
+// neighbouring lines' comments) is dropped; the finding stays. Rule 2 has
+// no fix: it needs a new request and a Do call.
 //
 // Suppress a deliberate detachment with
 //

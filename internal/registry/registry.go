@@ -6,7 +6,11 @@ package registry
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/meshlint/meshlint/analyzers/clienttimeout"
+	"github.com/meshlint/meshlint/analyzers/ctxprop"
+	"github.com/meshlint/meshlint/analyzers/defaulttransport"
 	"github.com/meshlint/meshlint/analyzers/hardcodedip"
+	"github.com/meshlint/meshlint/analyzers/healthauth"
 	"github.com/meshlint/meshlint/analyzers/loopbacklisten"
 )
 
@@ -14,6 +18,10 @@ import (
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		hardcodedip.Analyzer,
+		clienttimeout.Analyzer,
+		defaulttransport.Analyzer,
+		ctxprop.Analyzer,
+		healthauth.Analyzer,
 		loopbacklisten.Analyzer,
 	}
 }

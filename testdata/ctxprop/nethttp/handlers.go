@@ -104,8 +104,6 @@ func (a *API) Users() {
 	get := a.Client.Get
 	get(a.base + "/users")                         // want `\(\*http.Client\).Get sends`
 	(*http.Client).Post(a.Client, a.base, "", nil) // want `\(\*http.Client\).Post sends`
-	f := http.Get
-	f(a.base) // want `http.Get sends`
 }
 
 // Not flagged: the context-aware forms.
