@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,10 @@ import (
 
 	"github.com/meshlint/meshlint/internal/fixtures"
 )
+
+// -update rewrites examples/ordersvc/meshlint.golden and the README block
+// quoting it from the current output: go test ./cmd/meshlint -run Golden -update
+var update = flag.Bool("update", false, "update the example golden file and README.md")
 
 var (
 	buildOnce sync.Once
@@ -86,20 +91,43 @@ func exampleDir() string { return filepath.Join(fixtures.Root(), "examples", "or
 
 // TestExampleMatchesGolden runs the README's example command and compares
 // it with examples/ordersvc/meshlint.golden, which README.md quotes.
+// (Run with -update after changing the example service.)
 func TestExampleMatchesGolden(t *testing.T) {
 	bin := meshlint(t)
 	stdout, stderr, code := run(t, fixtures.Root(), bin, "-C", "examples/ordersvc")
 	if code != 3 {
 		t.Fatalf("exit code %d, want 3 (findings)\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
-	golden, err := os.ReadFile(filepath.Join(exampleDir(), "meshlint.golden"))
+	goldenPath := filepath.Join(exampleDir(), "meshlint.golden")
+	readmePath := filepath.Join(fixtures.Root(), "README.md")
+	if *update {
+		if err := os.WriteFile(goldenPath, []byte(stderr), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		readme, err := os.ReadFile(readmePath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		block := regexp.MustCompile("(?s)(<!-- example output:[^\n]*\n[ \t]*```\n).*?(\n[ \t]*```)")
+		if !block.Match(readme) {
+			t.Fatal("README.md has no example output block")
+		}
+		readme = block.ReplaceAllFunc(readme, func(m []byte) []byte {
+			sub := block.FindSubmatch(m)
+			return append(append(append([]byte{}, sub[1]...), strings.TrimSuffix(stderr, "\n")...), sub[2]...)
+		})
+		if err := os.WriteFile(readmePath, readme, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	golden, err := os.ReadFile(goldenPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if stderr != string(golden) {
 		t.Errorf("output differs from examples/ordersvc/meshlint.golden\n--- got ---\n%s--- want ---\n%s", stderr, golden)
 	}
-	readme, err := os.ReadFile(filepath.Join(fixtures.Root(), "README.md"))
+	readme, err := os.ReadFile(readmePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,5 +324,32 @@ func Use() {
 	}
 	if strings.Contains(stderr, "10.3.3.3") || strings.Contains(stderr, "panic") {
 		t.Errorf("unexpected output:\n%s", stderr)
+	}
+}
+
+// TestFixExample runs meshlint -fix on a copy of the example service: the
+// fixed code must build and re-run clean for ctxprop.
+func TestFixExample(t *testing.T) {
+	bin := meshlint(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(exampleDir())); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, dir, bin, "-fix", "./...")
+	if code != 3 { // findings without a mechanical fix remain
+		t.Errorf("-fix: exit %d, want 3:\n%s", code, stderr)
+	}
+	if !regexp.MustCompile(`applied [1-9]\d* fixes`).MatchString(stderr) {
+		t.Errorf("-fix applied nothing:\n%s", stderr)
+	}
+	if _, out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Fatalf("fixed example does not build:\n%s", out)
+	}
+	if _, out, code := run(t, dir, bin, "-ctxprop", "./..."); code != 0 {
+		t.Errorf("ctxprop findings remain after -fix (exit %d):\n%s", code, out)
+	}
+	// The original is untouched.
+	if _, out, code := run(t, exampleDir(), bin, "-ctxprop", "./..."); code != 3 {
+		t.Errorf("example service lost its ctxprop findings (exit %d):\n%s", code, out)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -29,12 +30,43 @@ type stock struct {
 	Available int    `json:"available"`
 }
 
-func (c *inventoryClient) legacyStock(sku string) (*stock, error) {
-	resp, err := c.http.Get(legacyStockURL + "/stock/" + sku)
+// stock is right: the request carries the caller's context, so the trace
+// continues and the caller's deadline applies.
+func (c *inventoryClient) stock(ctx context.Context, sku string) (*stock, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.baseURL+"/stock/"+sku, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.decode(req)
+}
+
+// reserve is wrong: http.NewRequest drops ctx (meshlint -fix rewrites it).
+func (c *inventoryClient) reserve(ctx context.Context, sku string) (*stock, error) {
+	req, err := http.NewRequest(http.MethodPost, c.baseURL+"/reserve/"+sku, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.decode(req)
+}
+
+// legacyStock is wrong: it calls the old stock service by Pod IP.
+func (c *inventoryClient) legacyStock(ctx context.Context, sku string) (*stock, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, legacyStockURL+"/stock/"+sku, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.decode(req)
+}
+
+func (c *inventoryClient) decode(req *http.Request) (*stock, error) {
+	resp, err := c.http.Do(req)
 	if err != nil {
 		return nil, err
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("inventory: %s", resp.Status)
+	}
 	var s stock
 	if err := json.NewDecoder(resp.Body).Decode(&s); err != nil {
 		return nil, fmt.Errorf("decoding stock: %w", err)

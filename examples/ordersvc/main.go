@@ -30,6 +30,7 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /orders/{id}", api.getOrder)
 	mux.HandleFunc("POST /orders", api.createOrder)
+	mux.HandleFunc("GET /legacy/orders/{id}", api.legacyOrder)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) })
 
 	// pprof on loopback with the default mux: deliberately private, not flagged.
