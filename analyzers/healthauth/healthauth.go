@@ -1,0 +1,191 @@
+package healthauth
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/meshlint/meshlint/internal/lint"
+)
+
+// Doc is the analyzer's documentation: the first line is the summary
+// `meshlint help` prints.
+const Doc = `report health endpoints that are reachable only through auth middleware
+
+Kubelet liveness/readiness probes carry no credentials; under Istio they are
+rewritten to the pilot-agent (port 15020), which forwards them to the app,
+again without credentials. A /healthz behind auth middleware answers
+401/403, the probe fails, and the pod is restarted or never becomes ready.
+Register health routes outside the authenticated group, or make the
+middleware skip them; for gRPC, exempt /grpc.health.v1.Health/ in the auth
+interceptor.
+
+Flagged: a route whose path has a health segment (health, healthz, healthy,
+live, livez, liveness, ready, readyz, readiness, ping; -healthauth.paths
+replaces the list) registered behind auth middleware on net/http ServeMux,
+chi, gin, echo or gorilla/mux (router Use, groups, With/Group/Route,
+per-route middleware, handler wrappers, a wrapped mux served with
+http.ListenAndServe or http.Server), and grpc_health_v1.RegisterHealthServer
+on a grpc.Server with an auth interceptor. Auth middleware is known
+library middleware (gin.BasicAuth, echo BasicAuth/KeyAuth/JWT, echojwt,
+chi BasicAuth, jwtauth), a function whose name says auth/jwt/token/...,
+or middleware whose body writes 401/403 or reads the Authorization header
+(an analysis fact, so it works across packages). Middleware that skips
+health paths or is configured with a Skipper/skip list is not auth.`
+
+// Analyzer reports health routes behind authentication middleware.
+var Analyzer = &analysis.Analyzer{
+	Name:      "healthauth",
+	Doc:       Doc,
+	URL:       "https://github.com/meshlint/meshlint/blob/main/analyzers/healthauth/doc.go",
+	Requires:  []*analysis.Analyzer{lint.Analyzer},
+	Run:       lint.Safe(run),
+	FactTypes: []analysis.Fact{new(isAuth), new(skipsHealth)},
+	// With facts, an analyzer that does not run on a package with type
+	// errors fails every package importing it ("failed prerequisites").
+	// The rule is nil-safe on partial type information, so it runs.
+	RunDespiteErrors: true,
+}
+
+// segments holds -healthauth.paths.
+var segments = newSegmentList(defaultSegments)
+
+func init() {
+	Analyzer.Flags.Var(segments, "paths", "comma-separated path segments that make a route a health route (replaces the default list)")
+}
+
+// checker holds the per-package state of one run.
+type checker struct {
+	p       *lint.Pass
+	segs    *segmentList
+	decls   map[*types.Func]*ast.FuncDecl
+	bodies  map[ast.Node]bodyResult
+	pkgVars map[*types.Var]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	p := lint.New(pass)
+	if !p.Imports(httpPath, chiPath, chiV1Path, ginPath, echoPath, gorillaPath, grpcPath, healthPBPath) {
+		return nil, nil
+	}
+	// The frameworks and well-known libraries themselves (analysed as
+	// dependencies because of the facts) are judged by knownAuth only:
+	// nothing to export, nothing to report.
+	if isLibrary(pass.Pkg.Path()) {
+		return nil, nil
+	}
+	c := &checker{
+		p:       p,
+		segs:    segments,
+		decls:   make(map[*types.Func]*ast.FuncDecl),
+		bodies:  make(map[ast.Node]bodyResult),
+		pkgVars: make(map[*types.Var]bool),
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+				}
+			}
+		}
+	}
+	c.exportFacts()
+
+	in := &interp{
+		c:       c,
+		budget:  maxBudget,
+		active:  make(map[*ast.FuncDecl]bool),
+		globals: make(map[types.Object]value),
+	}
+	in.defMux = in.newRouter(kServeMux)
+	in.run(c.roots())
+	c.report(in.routes)
+	return nil, nil
+}
+
+// roots returns the functions interpretation starts from, in source
+// order: those of non-test, non-generated files that no code of those
+// files calls or refers to (the others are interpreted where they are
+// called, with their arguments).
+func (c *checker) roots() []*ast.FuncDecl {
+	referenced := make(map[*types.Func]bool)
+	for _, f := range c.p.Files {
+		if c.p.Skipped(f) {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			var id *ast.Ident
+			switch n := n.(type) {
+			case *ast.Ident:
+				id = n
+			case *ast.SelectorExpr:
+				id = n.Sel
+			default:
+				return true
+			}
+			if fn, ok := c.p.TypesInfo.Uses[id].(*types.Func); ok && fn.Pkg() == c.p.Pkg {
+				referenced[fn.Origin()] = true
+			}
+			return true
+		})
+	}
+	var roots []*ast.FuncDecl
+	for _, f := range c.p.Files {
+		if c.p.Skipped(f) {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, ok := c.p.TypesInfo.Defs[fd.Name].(*types.Func); ok && !referenced[fn] {
+				roots = append(roots, fd)
+			}
+		}
+	}
+	return roots
+}
+
+// report reports each health route registration that is behind auth in
+// every interpretation that reached it.
+func (c *checker) report(routes []*route) {
+	byPos := make(map[token.Pos][]*route)
+	var order []token.Pos
+	for _, rt := range routes {
+		if _, ok := byPos[rt.pos]; !ok {
+			order = append(order, rt.pos)
+		}
+		byPos[rt.pos] = append(byPos[rt.pos], rt)
+	}
+	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
+	for _, pos := range order {
+		var first *mw
+		var rt0 *route
+		ok := true
+		for _, rt := range byPos[pos] {
+			m := rt.auth()
+			if m == nil {
+				ok = false
+				break
+			}
+			if first == nil {
+				first, rt0 = m, rt
+			}
+		}
+		if !ok || first == nil {
+			continue
+		}
+		if rt0.grpc {
+			c.p.Reportf(pos, "gRPC health service is behind auth interceptor %s: kubelet gRPC probes (rewritten by Istio to the pilot-agent) carry no credentials, so the probe fails and the pod is restarted or never ready; exempt /grpc.health.v1.Health/ in the interceptor or register health on a server without it", first.name)
+			continue
+		}
+		c.p.Reportf(pos, "health route %q is behind auth middleware %s: kubelet probes (rewritten by Istio to the pilot-agent) carry no credentials, so the probe gets 401/403 and the pod is restarted or never ready; register health routes outside the authenticated group or make the middleware skip them", rt0.path, first.name)
+	}
+}
+
+func strOf(s string, complete bool) lint.Str { return lint.Str{Prefix: s, Complete: complete} }

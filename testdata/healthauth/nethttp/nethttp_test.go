@@ -1,0 +1,8 @@
+package nethttp
+
+import "net/http"
+
+func inTest() {
+	mux := http.NewServeMux()
+	mux.Handle("/healthz", authMiddleware(http.HandlerFunc(health)))
+}
