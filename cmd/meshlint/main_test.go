@@ -211,7 +211,7 @@ func TestUsage(t *testing.T) {
 		{args: []string{"-nosuchflag", "./..."}, code: 2, out: "flag provided but not defined: -nosuchflag"},
 		{args: []string{"-version"}, code: 0, out: "meshlint "},
 		{args: []string{"./nosuchdir/..."}, code: 1, out: "nosuchdir"},
-		{args: []string{"-hardcodedip=false", "-loopbacklisten=false", "./..."}, code: 2, out: "disabled"},
+		{args: []string{"-hardcodedip=false", "-clienttimeout=false", "-defaulttransport=false", "-ctxprop=false", "-healthauth=false", "-loopbacklisten=false", "./..."}, code: 2, out: "disabled"},
 		{args: []string{"-loopbacklisten", "./..."}, code: 3, out: "loopback"},
 	} {
 		stdout, stderr, code := run(t, dir, bin, tc.args...)

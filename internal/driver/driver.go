@@ -24,6 +24,8 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/analysis/unitchecker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/meshlint/meshlint/internal/lint"
 )
 
 // Exit codes (SPEC "Driver").
@@ -112,6 +114,7 @@ type options struct {
 	memprofile string
 	tests      bool
 	dir        string
+	sarif      string
 	args       []string
 }
 
@@ -185,6 +188,7 @@ func (p *Program) parseFlags(args []string, vet bool) (*options, error) {
 		fs.BoolVar(&o.tests, "test", false, "also load test packages (findings in _test.go files are never reported)")
 		fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 		fs.StringVar(&o.memprofile, "memprofile", "", "write a memory profile to this file")
+		fs.StringVar(&o.sarif, "sarif", "", "also write the findings, suppressed ones included, as SARIF 2.1.0 to this file")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -272,6 +276,12 @@ func (p *Program) Run(args []string) int {
 		}()
 	}
 
+	if o.sarif != "" {
+		// Suppressed findings are reported (marked) so that SARIF lists
+		// them; splitSuppressed takes them out of everything else.
+		lint.ReportSuppressed = true
+		defer func() { lint.ReportSuppressed = false }()
+	}
 	code := ExitOK
 	pkgs, err := load(patterns, needFacts(o.enabled), o.tests)
 	if err != nil {
@@ -287,6 +297,7 @@ func (p *Program) Run(args []string) int {
 		fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
 		return ExitFailure
 	}
+	suppressed := splitSuppressed(graph)
 	findings, failed := p.collect(graph)
 	if failed {
 		code = ExitFailure
@@ -299,6 +310,12 @@ func (p *Program) Run(args []string) int {
 			return ExitFailure
 		}
 		p.printText(remaining, o.context)
+		if o.sarif != "" {
+			if err := p.writeSARIF(o.sarif, remaining, suppressed); err != nil {
+				fmt.Fprintf(p.Stderr, "%s: -sarif: %v\n", p.Name, err)
+				return ExitFailure
+			}
+		}
 		if len(remaining) > 0 && code == ExitOK {
 			code = ExitFindings
 		}
@@ -312,6 +329,12 @@ func (p *Program) Run(args []string) int {
 		}
 	} else {
 		p.printText(findings, o.context)
+	}
+	if o.sarif != "" {
+		if err := p.writeSARIF(o.sarif, findings, suppressed); err != nil {
+			fmt.Fprintf(p.Stderr, "%s: -sarif: %v\n", p.Name, err)
+			return ExitFailure
+		}
 	}
 	if len(findings) > 0 && code == ExitOK {
 		code = ExitFindings
@@ -553,6 +576,8 @@ Flags:
   -c N              print each offending line with N lines of context
   -C DIR            change to DIR before loading packages (like go -C)
   -test             also load test packages (_test.go findings are never reported)
+  -sarif FILE       also write SARIF 2.1.0 to FILE (suppressed findings included,
+                    marked as suppressed); relative to -C
   -version          print the version and exit
   -cpuprofile FILE, -memprofile FILE
                     write profiles of the run

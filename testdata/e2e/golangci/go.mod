@@ -1,0 +1,3 @@
+module example.com/gcle2e
+
+go 1.22

@@ -1,0 +1,17 @@
+// Command api serves its routes, health included, through package a's
+// Gate: the kubelet's probe carries no credentials.
+package main
+
+import (
+	"log"
+	"net/http"
+
+	"example.com/multipkg/a"
+)
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) })
+	mux.HandleFunc("/orders", func(w http.ResponseWriter, r *http.Request) {})
+	log.Fatal(http.ListenAndServe(":8080", a.Gate(mux)))
+}
