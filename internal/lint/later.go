@@ -437,7 +437,11 @@ func (p *Package) track(first target, origin ast.Node, field string, depth int) 
 						continue // (*http.Client).Do and friends use the value
 					}
 					if isAbstract(fn) {
-						unknown = true
+						// rt.RoundTrip(req) uses the value; svc.Init() on an
+						// interface holding it might configure it.
+						if len(rest) > 0 {
+							unknown = true
+						}
 						continue
 					}
 					if decl, ok := p.funcDecl(fn); ok {

@@ -129,6 +129,8 @@ func TestAssignedLater(t *testing.T) {
 		{"literal passed straight to helper", "Timeout", `func configure(c *Client) { c.Timeout = 1 }; func f() { configure(&/*T*/Client{}) }`, Assigned},
 		{"method on the holder", "Timeout", `func (s *Svc) setup() { s.client.Timeout = 1 }; func f() *Svc { s := &Svc{client: &/*T*/Client{}}; s.setup(); return s }`, Assigned},
 		{"function value", "Timeout", `func f(opts ...func(*Client)) { c := &/*T*/Client{}; for _, o := range opts { o(c) } }`, Unknown},
+		{"interface method on the value", "MaxIdle", `func f() { var rt RT = &/*T*/Transport{}; rt.RoundTrip() }`, NotAssigned},
+		{"interface method on the holder", "Timeout", `type Initer interface{ Init() }; func (s *Svc) Init() {}; func f() { var i Initer = &Svc{client: &/*T*/Client{}}; i.Init() }`, Unknown},
 		{"interface method", "Timeout", `func f(cf Configurer) { c := &/*T*/Client{}; cf.Configure(c) }`, Unknown},
 		{"returned, caller sets", "Timeout", `func mk() *Client { return &/*T*/Client{} }; func f() { c := mk(); c.Timeout = 1 }`, Assigned},
 		{"returned, caller does not", "Timeout", `func mk() *Client { return &/*T*/Client{} }; func f() { c := mk(); _ = c }`, NotAssigned},

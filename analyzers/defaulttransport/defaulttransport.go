@@ -1,0 +1,273 @@
+package defaulttransport
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/meshlint/meshlint/internal/lint"
+)
+
+// Doc is the analyzer's documentation: the first line is the summary
+// `meshlint help` prints.
+const Doc = `report HTTP connection pools left at Go's defaults
+
+http.DefaultTransport keeps only 2 idle connections per host
+(DefaultMaxIdleConnsPerHost), and every request to a mesh service goes to
+the same host, so under load a client opens and closes connections through
+the sidecar constantly. A zero-valued http.Transport never closes idle
+connections; when the sidecar or the upstream closes one first and the
+client reuses it, the request fails (Envoy's 503 UC). Use your own
+transport with MaxIdleConnsPerHost sized to the expected concurrency and an
+IdleConnTimeout shorter than the upstream's idle timeout.
+
+Flagged: http.DefaultTransport used as a value (a Transport: field, an
+argument such as otelhttp.NewTransport(http.DefaultTransport), a
+RoundTrip call, an assignment or a return); a Clone() of the default
+transport that never gets MaxIdleConnsPerHost in the same function (at the
+Clone call); &http.Transport{...} / http.Transport{...} missing
+MaxIdleConnsPerHost or IdleConnTimeout, unless they are assigned later on
+the same variable (one finding naming the missing fields). With
+-defaulttransport.implicit, http.Client literals with no Transport.
+
+Not flagged: comparisons (rt == http.DefaultTransport), reading its fields
+(http.DefaultTransport.(*http.Transport).DialContext), configuring it in
+place, transports with DisableKeepAlives, and by default
+&http.Client{Timeout: 5 * time.Second} with no Transport.`
+
+// Analyzer reports connection pools left at Go's defaults.
+var Analyzer = &analysis.Analyzer{
+	Name:     "defaulttransport",
+	Doc:      Doc,
+	URL:      "https://github.com/meshlint/meshlint/blob/main/analyzers/defaulttransport/doc.go",
+	Requires: []*analysis.Analyzer{lint.Analyzer},
+	Run:      lint.Safe(run),
+}
+
+// implicit holds -defaulttransport.implicit.
+var implicit bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&implicit, "implicit", false, "also report http.Client literals with no Transport (they use http.DefaultTransport)")
+}
+
+const (
+	whyPool = "2 idle connections per host make a busy client open a new connection through the sidecar for most requests"
+	whyIdle = "idle connections never expire, so the sidecar or upstream closes them first and a reused one fails (503 UC)"
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	p := lint.New(pass)
+	if p.Pkg.Path() != "net/http" && !p.Imports("net/http") && !p.Reaches("net/http") {
+		return nil, nil
+	}
+	nodes := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil)}
+	for cur := range p.Inspector.Root().Preorder(nodes...) {
+		if id, ok := cur.Node().(*ast.Ident); ok && !isHTTPObject(p, id) {
+			continue // most identifiers: skip before the file lookup
+		}
+		if p.Skipped(cur.Node()) {
+			continue
+		}
+		switch n := cur.Node().(type) {
+		case *ast.CompositeLit:
+			t := p.TypesInfo.TypeOf(n)
+			if ptr, ok := types.Unalias(t).(*types.Pointer); ok && n.Type == nil {
+				t = ptr.Elem() // elided &T in []*http.Transport{{...}}
+			}
+			switch {
+			case isValue(t, "Transport"):
+				checkTransportLit(p, cur, n)
+			case implicit && isValue(t, "Client"):
+				checkImplicit(p, cur, n)
+			}
+		case *ast.CallExpr:
+			if isDefaultClone(p, n) && p.AssignedLater(cur, "MaxIdleConnsPerHost") == lint.NotAssigned {
+				p.Reportf(n.Pos(), "clone of http.DefaultTransport keeps MaxIdleConnsPerHost at 2: %s; set MaxIdleConnsPerHost on the clone (e.g. t.MaxIdleConnsPerHost = 100)", whyPool)
+			}
+		case *ast.Ident:
+			checkDefaultTransport(p, cur, n)
+		}
+	}
+	return nil, nil
+}
+
+// isValue reports whether t is net/http.name itself (aliases included), not
+// a pointer to it.
+func isValue(t types.Type, name string) bool {
+	if t == nil {
+		return false
+	}
+	if _, ptr := types.Unalias(t).(*types.Pointer); ptr {
+		return false
+	}
+	return lint.IsNamed(t, "net/http", name)
+}
+
+// set reports whether a literal gives field a value other than a constant
+// zero / false / nil.
+func set(p *lint.Pass, lit *ast.CompositeLit, field string) bool {
+	v := p.StructField(lit, field)
+	if v == nil {
+		return false
+	}
+	tv, ok := p.TypesInfo.Types[v]
+	if !ok {
+		return true
+	}
+	if tv.IsNil() {
+		return false
+	}
+	if tv.Value != nil {
+		switch tv.Value.Kind() {
+		case constant.Bool:
+			return constant.BoolVal(tv.Value)
+		case constant.Int, constant.Float:
+			return constant.Sign(tv.Value) != 0
+		}
+	}
+	return true
+}
+
+// checkTransportLit reports a transport literal missing MaxIdleConnsPerHost
+// or IdleConnTimeout (not assigned later either).
+func checkTransportLit(p *lint.Pass, cur inspector.Cursor, lit *ast.CompositeLit) {
+	if set(p, lit, "DisableKeepAlives") {
+		return // no idle pool at all
+	}
+	var missing, why, fix []string
+	if !set(p, lit, "MaxIdleConnsPerHost") {
+		switch p.AssignedLater(cur, "MaxIdleConnsPerHost") {
+		case lint.Unknown, lint.Assigned:
+		default:
+			missing, why, fix = append(missing, "MaxIdleConnsPerHost"), append(why, whyPool), append(fix, "MaxIdleConnsPerHost: 100")
+		}
+	}
+	if !set(p, lit, "IdleConnTimeout") {
+		switch p.AssignedLater(cur, "IdleConnTimeout") {
+		case lint.Unknown, lint.Assigned:
+		default:
+			missing, why, fix = append(missing, "IdleConnTimeout"), append(why, whyIdle), append(fix, "IdleConnTimeout: 30 * time.Second")
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	p.Reportf(lit.Pos(), "http.Transport literal leaves %s at Go's defaults: %s; set %s",
+		strings.Join(missing, ", "), strings.Join(why, ", and "), strings.Join(fix, ", "))
+}
+
+// checkImplicit reports (with -implicit) a client literal with no Transport.
+func checkImplicit(p *lint.Pass, cur inspector.Cursor, lit *ast.CompositeLit) {
+	if set(p, lit, "Transport") || p.AssignedLater(cur, "Transport") != lint.NotAssigned {
+		return
+	}
+	p.Reportf(lit.Pos(), "http.Client has no Transport, so it uses http.DefaultTransport: %s; set Transport to your own *http.Transport with MaxIdleConnsPerHost: 100, IdleConnTimeout: 30 * time.Second", whyPool)
+}
+
+// isDefaultTransport reports whether e is http.DefaultTransport, possibly
+// type-asserted (http.DefaultTransport.(*http.Transport)) and possibly held
+// in a local assigned exactly once from it.
+func isDefaultTransport(p *lint.Pass, e ast.Expr) bool {
+	for range 4 {
+		e = ast.Unparen(e)
+		if ta, ok := e.(*ast.TypeAssertExpr); ok {
+			e = ast.Unparen(ta.X)
+		}
+		if p.IsPkgVar(e, "net/http", "DefaultTransport") {
+			return true
+		}
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		def, ok := p.SingleValue(p.ObjectOf(id))
+		if !ok {
+			return false
+		}
+		e = def
+	}
+	return false
+}
+
+// isDefaultClone reports whether call is Clone() of the default transport.
+func isDefaultClone(p *lint.Pass, call *ast.CallExpr) bool {
+	if p.CalleeName(call) != "(*net/http.Transport).Clone" {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && p.TypesInfo.Selections[sel] != nil && isDefaultTransport(p, sel.X)
+}
+
+// checkDefaultTransport reports http.DefaultTransport used as a value: the
+// pool behind it is then the one with 2 idle connections per host.
+// Not uses: comparisons, reading its fields, configuring it in place,
+// replacing it, Clone (judged on its own) and other methods than
+// RoundTrip (CloseIdleConnections).
+func checkDefaultTransport(p *lint.Pass, cur inspector.Cursor, id *ast.Ident) {
+	v, ok := p.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Name() != "DefaultTransport" || v.Pkg() == nil || v.Pkg().Path() != "net/http" || v.Parent() != v.Pkg().Scope() {
+		return
+	}
+	x := cur
+	if x.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		x = x.Parent()
+	}
+	pos := x.Node().Pos()
+	asserted := false
+	for {
+		switch x.ParentEdgeKind() {
+		case edge.ParenExpr_X:
+			x = x.Parent()
+			continue
+		case edge.TypeAssertExpr_X:
+			if asserted {
+				return
+			}
+			asserted = true
+			x = x.Parent()
+			continue
+		case edge.CallExpr_Args:
+			// conversion: http.RoundTripper(http.DefaultTransport)
+			if call := x.Parent().Node().(*ast.CallExpr); isConversion(p, call) {
+				x = x.Parent()
+				continue
+			}
+		}
+		break
+	}
+	switch x.ParentEdgeKind() {
+	case edge.KeyValueExpr_Value, edge.CompositeLit_Elts, edge.CallExpr_Args, edge.ReturnStmt_Results, edge.SendStmt_Value:
+		// Transport: http.DefaultTransport, otelhttp.NewTransport(http.DefaultTransport), return it
+	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+		if asserted {
+			return // dt := http.DefaultTransport.(*http.Transport): its Clone or settings are judged where used
+		}
+	case edge.SelectorExpr_X:
+		sel := x.Parent().Node().(*ast.SelectorExpr)
+		s := p.TypesInfo.Selections[sel]
+		if s == nil || s.Kind() != types.MethodVal || sel.Sel.Name != "RoundTrip" {
+			return // field reads and writes, Clone, CloseIdleConnections
+		}
+	default:
+		return // comparisons, switch cases, http.DefaultTransport = x, &http.DefaultTransport
+	}
+	p.Reportf(pos, "http.DefaultTransport keeps only 2 idle connections per host: under load most requests through the sidecar open a new connection; use your own transport (a Clone() of it with MaxIdleConnsPerHost: 100, IdleConnTimeout: 30 * time.Second)")
+}
+
+func isConversion(p *lint.Pass, call *ast.CallExpr) bool {
+	tv, ok := p.TypesInfo.Types[call.Fun]
+	return ok && tv.IsType()
+}
+
+// isHTTPObject reports whether id refers to a package-level object of
+// net/http.
+func isHTTPObject(p *lint.Pass, id *ast.Ident) bool {
+	obj := p.TypesInfo.Uses[id]
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && obj.Parent() == obj.Pkg().Scope()
+}
