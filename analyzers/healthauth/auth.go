@@ -22,22 +22,6 @@ const (
 	codesPath    = "google.golang.org/grpc/codes"
 )
 
-// isAuth is the fact exported for a middleware-shaped function whose body
-// rejects requests without credentials (writes 401/403 or reads the
-// Authorization header) and does not exempt health paths.
-type isAuth struct{}
-
-func (*isAuth) AFact()         {}
-func (*isAuth) String() string { return "auth middleware" }
-
-// skipsHealth is the fact exported for middleware that looks like auth (by
-// name or body) but exempts health paths: importers must not judge it by
-// its name.
-type skipsHealth struct{}
-
-func (*skipsHealth) AFact()         {}
-func (*skipsHealth) String() string { return "auth middleware that skips health paths" }
-
 // An mw is one auth middleware found in front of a route.
 type mw struct{ name string }
 
@@ -185,10 +169,10 @@ func (c *checker) classifyFunc(fn *types.Func, fun ast.Expr, display string) *mw
 			}
 		}
 	} else {
-		if c.p.ImportObjectFact(fn, new(skipsHealth)) {
+		switch c.judgeForeign(fn) {
+		case foreignSkips:
 			return nil
-		}
-		if c.p.ImportObjectFact(fn, new(isAuth)) {
+		case foreignAuth:
 			return &mw{name: display}
 		}
 	}
@@ -530,7 +514,8 @@ func isMWType(t types.Type) bool {
 }
 
 // middlewareShaped reports whether fn is middleware or a middleware
-// factory: only those get facts (SPEC: cheap facts).
+// factory: only those are judged by their source when they belong to
+// another package of the module.
 func middlewareShaped(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
@@ -540,25 +525,4 @@ func middlewareShaped(fn *types.Func) bool {
 		return true
 	}
 	return sig.Results().Len() >= 1 && isMWType(sig.Results().At(0).Type())
-}
-
-// exportFacts records, for every middleware-shaped function of the
-// package, whether its body makes it auth (isAuth) or an auth middleware
-// that skips health paths (skipsHealth).
-func (c *checker) exportFacts() {
-	for fn, decl := range c.decls {
-		if decl.Body == nil || c.p.Skipped(decl) || !middlewareShaped(fn) {
-			continue
-		}
-		if vetoed(fn.Name()) {
-			continue
-		}
-		r := c.body(decl, 0)
-		switch {
-		case r.exempt && (r.auth || nameIsAuth(fn.Name())):
-			c.p.ExportObjectFact(fn, new(skipsHealth))
-		case r.auth && !r.exempt:
-			c.p.ExportObjectFact(fn, new(isAuth))
-		}
-	}
 }

@@ -49,6 +49,8 @@ func (in *interp) call(f *frame, call *ast.CallExpr) value {
 		}
 	} else if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok {
 		in.eval(f, inner) // factory(cfg)(h)
+	} else if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		in.eval(f, lit) // go func() { http.ListenAndServe(addr, auth(mux)) }()
 	}
 	args := in.c.p.Args(call)
 	if fn != nil && fn.Pkg() != nil {

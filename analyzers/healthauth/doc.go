@@ -104,11 +104,41 @@
 //     returns echo.ErrUnauthorized/ErrForbidden or gRPC
 //     codes.Unauthenticated/PermissionDenied, reads the Authorization
 //     header or metadata (Header.Get, c.GetHeader, md.Get, md["authorization"])
-//     or calls r.BasicAuth(). This is exported as an analysis fact on
-//     middleware-shaped functions (func(http.Handler) http.Handler,
-//     gin.HandlerFunc, echo middleware, gRPC interceptors, and factories
-//     returning them), so middleware defined in another package of the
-//     module is recognised.
+//     or calls r.BasicAuth().
+//
+// # Middleware of other packages
+//
+// Middleware-shaped functions and methods of another package
+// (func(http.Handler) http.Handler, gin.HandlerFunc, echo middleware,
+// gRPC interceptors, and factories returning them) are judged by the same
+// behaviour when they belong to the module being analysed. The rule uses
+// no analysis facts, so drivers need not type-check every dependency from
+// source (with facts, the standalone driver loads with
+// packages.LoadAllSyntax). Instead, export data gives the file and line
+// of the callee; when that file is in the same module — it has the same
+// nearest go.mod as the analysed package, is not under GOROOT or the
+// module cache, and (when the driver reports the module) the callee's
+// package path is the module path or below it — that one file is parsed,
+// without type checking (once per process and file version), and the
+// function's body is judged syntactically: 401/403 as call arguments
+// (literals, constants of the file, an imported StatusUnauthorized or
+// StatusForbidden), codes.Unauthenticated/PermissionDenied,
+// echo.ErrUnauthorized/ErrForbidden, "Authorization" read with
+// Get/GetHeader/Values/Peek/Header or as a metadata index,
+// user, pass, ok := r.BasicAuth();
+// a health path in a string literal or in a constant or variable of the
+// file (a skip list), or grpc_health_v1.Health_*_FullMethodName, makes
+// it not auth. Closures (factories' returned middleware) are included and
+// calls to functions of the same file, and to methods of the same
+// receiver declared in it, are followed two levels deep. Functions of
+// generated files are not judged. Limits: middleware of another module
+// (a shared company module in the module cache, or a replace directive
+// pointing elsewhere) is judged by the known-library list and the name
+// rule only, as are frameworks and libraries; helpers in other files of
+// the callee's package and health paths held in constants of other
+// packages are not seen; under -trimpath the file is found only when the
+// driver reports the module. Without a go.mod (GOPATH mode), any file
+// outside GOROOT, the module cache and vendor directories is read.
 //
 // Not auth for this rule: middleware whose body mentions a health path or
 // the gRPC health service (r.URL.Path == "/healthz",
@@ -122,7 +152,8 @@
 // # Out of reach (never reported)
 //
 //   - a router passed to or returned from another package (the rule sees
-//     one package at a time; only middleware facts cross packages);
+//     one package at a time; only middleware of the same module is judged
+//     across packages, from its source);
 //   - middleware implemented as a struct with ServeHTTP
 //     (&authHandler{next: mux}), middleware stored in maps or chosen at run
 //     time, reflection, and routes loaded from configuration;

@@ -33,20 +33,20 @@ on a grpc.Server with an auth interceptor. Auth middleware is known
 library middleware (gin.BasicAuth, echo BasicAuth/KeyAuth/JWT, echojwt,
 chi BasicAuth, jwtauth), a function whose name says auth/jwt/token/...,
 or middleware whose body writes 401/403 or reads the Authorization header
-(an analysis fact, so it works across packages). Middleware that skips
+(also in another package of the same module, judged from its source). Middleware that skips
 health paths or is configured with a Skipper/skip list is not auth.`
 
 // Analyzer reports health routes behind authentication middleware.
 var Analyzer = &analysis.Analyzer{
-	Name:      "healthauth",
-	Doc:       Doc,
-	URL:       "https://github.com/meshlint/meshlint/blob/main/analyzers/healthauth/doc.go",
-	Requires:  []*analysis.Analyzer{lint.Analyzer},
-	Run:       lint.Safe(run),
-	FactTypes: []analysis.Fact{new(isAuth), new(skipsHealth)},
-	// With facts, an analyzer that does not run on a package with type
-	// errors fails every package importing it ("failed prerequisites").
-	// The rule is nil-safe on partial type information, so it runs.
+	Name:     "healthauth",
+	Doc:      Doc,
+	URL:      "https://github.com/meshlint/meshlint/blob/main/analyzers/healthauth/doc.go",
+	Requires: []*analysis.Analyzer{lint.Analyzer},
+	Run:      lint.Safe(run),
+	// No FactTypes: middleware of other packages of the module is judged
+	// from its source file (xpkg.go), so drivers need not analyse every
+	// dependency. The rule is nil-safe on partial type information, so it
+	// runs on packages with type errors.
 	RunDespiteErrors: true,
 }
 
@@ -64,6 +64,9 @@ type checker struct {
 	decls   map[*types.Func]*ast.FuncDecl
 	bodies  map[ast.Node]bodyResult
 	pkgVars map[*types.Var]bool
+	foreign map[*types.Func]foreign // judgeForeign memo
+	modRoot *string                 // module root of the package (sameModule); nil until computed
+	srcPkgs map[string]*srcPkg      // parsed packages of the module by directory (xpkg.go)
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -71,9 +74,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if !p.Imports(httpPath, chiPath, chiV1Path, ginPath, echoPath, gorillaPath, grpcPath, healthPBPath) {
 		return nil, nil
 	}
-	// The frameworks and well-known libraries themselves (analysed as
-	// dependencies because of the facts) are judged by knownAuth only:
-	// nothing to export, nothing to report.
+	// The frameworks and well-known libraries themselves are judged by
+	// knownAuth only: nothing to report in them.
 	if isLibrary(pass.Pkg.Path()) {
 		return nil, nil
 	}
@@ -83,6 +85,8 @@ func run(pass *analysis.Pass) (any, error) {
 		decls:   make(map[*types.Func]*ast.FuncDecl),
 		bodies:  make(map[ast.Node]bodyResult),
 		pkgVars: make(map[*types.Var]bool),
+		foreign: make(map[*types.Func]foreign),
+		srcPkgs: make(map[string]*srcPkg),
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -93,7 +97,6 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	c.exportFacts()
 
 	in := &interp{
 		c:       c,

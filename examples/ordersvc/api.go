@@ -12,6 +12,7 @@ import (
 
 type api struct {
 	inventory *inventoryClient
+	pricing   *pricingClient
 	payments  *grpc.ClientConn
 }
 
@@ -20,6 +21,10 @@ func (a *api) getOrder(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	if _, err := healthpb.NewHealthClient(a.payments).Check(ctx, &healthpb.HealthCheckRequest{Service: "payments"}); err != nil {
 		http.Error(w, "payments unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	if err := a.pricing.price(ctx, r.PathValue("id")); err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
 		return
 	}
 	s, err := a.inventory.stock(ctx, r.PathValue("id"))

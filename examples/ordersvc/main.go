@@ -20,18 +20,33 @@ import (
 
 func main() {
 	inv := newInventoryClient(os.Getenv("INVENTORY_URL"))
+	prices := newPricingClient("http://pricing.shop.svc.cluster.local:8080")
+	if os.Getenv("PRICING_V1") != "" {
+		prices = newPricingClientV1("http://pricing-v1.shop.svc.cluster.local:8080")
+	}
 	pay, err := newPaymentsClient()
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer pay.Close()
 
-	api := &api{inventory: inv, payments: pay}
+	api := &api{inventory: inv, pricing: prices, payments: pay}
+	orders := http.NewServeMux()
+	orders.HandleFunc("GET /orders/{id}", api.getOrder)
+	orders.HandleFunc("POST /orders", api.createOrder)
+	orders.HandleFunc("GET /legacy/orders/{id}", api.legacyOrder)
+
+	// Right: the probe endpoint is outside the authenticated API.
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /orders/{id}", api.getOrder)
-	mux.HandleFunc("POST /orders", api.createOrder)
-	mux.HandleFunc("GET /legacy/orders/{id}", api.legacyOrder)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) })
+	mux.HandleFunc("GET /healthz", healthz)
+	mux.Handle("/", requireToken(orders))
+
+	// Wrong: the admin server's readiness endpoint is behind requireToken,
+	// so the kubelet's readiness probe (no credentials) always gets 401.
+	admin := http.NewServeMux()
+	admin.HandleFunc("GET /admin/readyz", healthz)
+	admin.HandleFunc("POST /admin/reindex", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusAccepted) })
+	go func() { log.Println(http.ListenAndServe(":9091", requireToken(admin))) }()
 
 	// pprof on loopback with the default mux: deliberately private, not flagged.
 	go func() { log.Println(http.ListenAndServe("localhost:6060", nil)) }()
@@ -46,6 +61,8 @@ func main() {
 	}
 	log.Fatal(srv.ListenAndServe())
 }
+
+func healthz(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) }
 
 func serveGRPC(addr string) {
 	lis, err := net.Listen("tcp", addr)

@@ -17,7 +17,7 @@ func AuthRequired() gin.HandlerFunc {
 }
 
 // verify is auth by behaviour (gin.HandlerFunc shape).
-func verify(c *gin.Context) { // want verify:"auth middleware"
+func verify(c *gin.Context) {
 	if c.GetHeader("Authorization") == "" {
 		c.AbortWithStatus(http.StatusUnauthorized)
 		return
@@ -26,7 +26,7 @@ func verify(c *gin.Context) { // want verify:"auth middleware"
 }
 
 // sessionCheck exempts health before checking.
-func sessionCheck() gin.HandlerFunc { // want sessionCheck:"skips health"
+func sessionCheck() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if strings.HasPrefix(c.FullPath(), "/health") {
 			c.Next()

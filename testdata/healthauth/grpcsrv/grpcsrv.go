@@ -14,7 +14,7 @@ import (
 )
 
 // authInterceptor is auth by name and body.
-func authInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want authInterceptor:"auth middleware"
+func authInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	md, _ := metadata.FromIncomingContext(ctx)
 	if len(md.Get("authorization")) == 0 {
 		return nil, status.Error(codes.Unauthenticated, "no token")
@@ -23,7 +23,7 @@ func authInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, h
 }
 
 // checkCaller is auth by behaviour only.
-func checkCaller(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want checkCaller:"auth middleware"
+func checkCaller(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	if ctx.Value("user") == nil {
 		return nil, status.Error(codes.PermissionDenied, "denied")
 	}
@@ -31,7 +31,7 @@ func checkCaller(ctx context.Context, req any, info *grpc.UnaryServerInfo, handl
 }
 
 // healthAwareUnary skips the health service by prefix.
-func healthAwareUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want healthAwareUnary:"skips health"
+func healthAwareUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	if strings.HasPrefix(info.FullMethod, "/grpc.health.v1.Health/") {
 		return handler(ctx, req)
 	}
@@ -39,7 +39,7 @@ func healthAwareUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, 
 }
 
 // callerCheck skips the health service by its method-name constants.
-func callerCheck(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want callerCheck:"skips health"
+func callerCheck(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	switch info.FullMethod {
 	case healthpb.Health_Check_FullMethodName, healthpb.Health_Watch_FullMethodName:
 		return handler(ctx, req)

@@ -25,7 +25,7 @@ func logging(next http.Handler) http.Handler {
 }
 
 // check is auth by behaviour: it writes 401.
-func check(next http.Handler) http.Handler { // want check:"auth middleware"
+func check(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("X-User") == "" {
 			http.Error(w, "no user", http.StatusUnauthorized)
@@ -36,7 +36,7 @@ func check(next http.Handler) http.Handler { // want check:"auth middleware"
 }
 
 // gate is auth by behaviour: it reads the Authorization header.
-func gate(next http.HandlerFunc) http.HandlerFunc { // want gate:"auth middleware"
+func gate(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") != "secret" {
 			w.WriteHeader(500)
@@ -47,7 +47,7 @@ func gate(next http.HandlerFunc) http.HandlerFunc { // want gate:"auth middlewar
 }
 
 // basic is auth by behaviour: it calls r.BasicAuth.
-func basic(next http.Handler) http.Handler { // want basic:"auth middleware"
+func basic(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, _, ok := r.BasicAuth(); !ok {
 			return
@@ -57,7 +57,7 @@ func basic(next http.Handler) http.Handler { // want basic:"auth middleware"
 }
 
 // requireAuthSkippingHealth exempts the health paths before checking.
-func requireAuthSkippingHealth(next http.Handler) http.Handler { // want requireAuthSkippingHealth:"skips health"
+func requireAuthSkippingHealth(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/ready") {
 			next.ServeHTTP(w, r)
@@ -74,7 +74,7 @@ func requireAuthSkippingHealth(next http.Handler) http.Handler { // want require
 var publicPaths = map[string]bool{"/livez": true, "/metrics": true}
 
 // withAuth skips the paths of a package-level list.
-func withAuth(next http.Handler) http.Handler { // want withAuth:"skips health"
+func withAuth(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if publicPaths[r.URL.Path] {
 			next.ServeHTTP(w, r)
@@ -242,4 +242,18 @@ func chained() {
 	mux.Handle("/healthz", protected.Then(http.HandlerFunc(health))) // want `behind auth middleware authMiddleware`
 	mux.Handle("/readyz", public.Then(http.HandlerFunc(health)))
 	mux.Handle("/livez", newChain(check).Then(http.HandlerFunc(health))) // want `behind auth middleware check`
+}
+
+// servedInGoroutine: the server starts in a goroutine closure, the usual
+// shape for a second (admin) listener.
+func servedInGoroutine() {
+	admin := http.NewServeMux()
+	admin.HandleFunc("GET /admin/readyz", health) // want `health route "GET /admin/readyz" is behind auth middleware authMiddleware`
+	go func() {
+		http.ListenAndServe(":9091", authMiddleware(admin))
+	}()
+
+	open := http.NewServeMux()
+	open.HandleFunc("GET /readyz", health)
+	func() { http.ListenAndServe(":9092", open) }()
 }

@@ -1,5 +1,6 @@
 // Package authmw defines middleware whose names say nothing; they are
-// recognised by what their bodies do, through analysis facts.
+// recognised by what their bodies do: the analyzer reads this package's
+// source when a package of the same module uses them (no analysis facts).
 package authmw
 
 import (
@@ -9,7 +10,7 @@ import (
 )
 
 // Check rejects requests without a session cookie.
-func Check(next http.Handler) http.Handler { // want Check:"auth middleware"
+func Check(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, err := r.Cookie("session"); err != nil {
 			w.WriteHeader(http.StatusUnauthorized)
@@ -20,7 +21,7 @@ func Check(next http.Handler) http.Handler { // want Check:"auth middleware"
 }
 
 // Gate is a factory whose closure reads the Authorization header.
-func Gate(realm string) func(http.Handler) http.Handler { // want Gate:"auth middleware"
+func Gate(realm string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.Header.Get("Authorization") == "" {
@@ -34,7 +35,7 @@ func Gate(realm string) func(http.Handler) http.Handler { // want Gate:"auth mid
 }
 
 // Session is a gin middleware factory that aborts with 403.
-func Session() gin.HandlerFunc { // want Session:"auth middleware"
+func Session() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if c.Query("sid") == "" {
 			c.AbortWithStatus(http.StatusForbidden)
@@ -44,7 +45,7 @@ func Session() gin.HandlerFunc { // want Session:"auth middleware"
 
 // RequireToken exempts health paths: not auth for the rule even though
 // its name says token.
-func RequireToken(next http.Handler) http.Handler { // want RequireToken:"skips health"
+func RequireToken(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/healthz" {
 			next.ServeHTTP(w, r)
@@ -61,5 +62,5 @@ func RequireToken(next http.Handler) http.Handler { // want RequireToken:"skips 
 // Trace is neither.
 func Trace(next http.Handler) http.Handler { return next }
 
-// NotMiddleware writes 401 but is not middleware-shaped: no fact.
+// NotMiddleware writes 401 but is not middleware-shaped: never judged.
 func NotMiddleware(w http.ResponseWriter) { w.WriteHeader(http.StatusUnauthorized) }
