@@ -138,7 +138,10 @@
 // the callee's package and health paths held in constants of other
 // packages are not seen; under -trimpath the file is found only when the
 // driver reports the module. Without a go.mod (GOPATH mode), any file
-// outside GOROOT, the module cache and vendor directories is read.
+// outside GOROOT, the module cache and vendor directories is read. Under
+// Bazel's nogo, a dependency's source files are usually not inputs of the
+// analysis action, so there the cross-package case falls back to the name
+// rule (silence rather than a guess).
 //
 // Not auth for this rule: middleware whose body mentions a health path or
 // the gRPC health service (r.URL.Path == "/healthz",

@@ -57,7 +57,8 @@ func writeModule(t *testing.T, files map[string]string) string {
 }
 
 // TestDeterministicJSON: two runs on the example service print
-// byte-identical -json output (and the same text output).
+// byte-identical -json output. (Text output is sorted by the driver and
+// checked against a golden file by cmd/meshlint's TestExampleMatchesGolden.)
 func TestDeterministicJSON(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the example service")
@@ -74,11 +75,6 @@ func TestDeterministicJSON(t *testing.T) {
 	var tree map[string]map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(out1), &tree); err != nil || len(tree) == 0 {
 		t.Errorf("-json output is not a non-empty JSON tree (%v):\n%s", err, out1)
-	}
-	_, text1, _ := runIn(t, dir, registry.Analyzers(), "./...")
-	_, text2, _ := runIn(t, dir, registry.Analyzers(), "./...")
-	if text1 != text2 || text1 == "" {
-		t.Errorf("text output differs between two runs (or is empty):\n--- first ---\n%s--- second ---\n%s", text1, text2)
 	}
 }
 
