@@ -61,7 +61,7 @@ var defaultClientFuncs = map[string]bool{
 
 func run(pass *analysis.Pass) (any, error) {
 	p := lint.New(pass)
-	if p.Pkg.Path() != "net/http" && !p.Imports("net/http") && !p.Reaches("net/http") {
+	if !p.Imports("net/http") && !p.Reaches("net/http") {
 		return nil, nil
 	}
 	defaultClientFixed := defaultClientHasTimeout(p)
@@ -69,8 +69,8 @@ func run(pass *analysis.Pass) (any, error) {
 		(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil),
 		(*ast.Ident)(nil),
 	}
-	for cur := range p.Inspector.Root().Preorder(nodes...) {
-		if id, ok := cur.Node().(*ast.Ident); ok && !isHTTPObject(p, id) {
+	for cur := range p.Inspector().Root().Preorder(nodes...) {
+		if id, ok := cur.Node().(*ast.Ident); ok && !p.IsPkgLevel(id, "net/http") {
 			continue // most identifiers: skip before the file lookup
 		}
 		if p.Skipped(cur.Node()) {
@@ -319,11 +319,4 @@ func httpVar(p *lint.Pass, name string) *types.Var {
 		return nil
 	}
 	return find(p.Pkg, map[*types.Package]bool{})
-}
-
-// isHTTPObject reports whether id refers to a package-level object of
-// net/http.
-func isHTTPObject(p *lint.Pass, id *ast.Ident) bool {
-	obj := p.TypesInfo.Uses[id]
-	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && obj.Parent() == obj.Pkg().Scope()
 }

@@ -84,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !p.Imports("net/http", "context") && !p.Reaches("net/http") {
 		return nil, nil
 	}
-	p.Inspector.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+	p.Inspector().WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}

@@ -63,12 +63,12 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	p := lint.New(pass)
-	if p.Pkg.Path() != "net/http" && !p.Imports("net/http") && !p.Reaches("net/http") {
+	if !p.Imports("net/http") && !p.Reaches("net/http") {
 		return nil, nil
 	}
 	nodes := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil)}
-	for cur := range p.Inspector.Root().Preorder(nodes...) {
-		if id, ok := cur.Node().(*ast.Ident); ok && !isHTTPObject(p, id) {
+	for cur := range p.Inspector().Root().Preorder(nodes...) {
+		if id, ok := cur.Node().(*ast.Ident); ok && !p.IsPkgLevel(id, "net/http") {
 			continue // most identifiers: skip before the file lookup
 		}
 		if p.Skipped(cur.Node()) {
@@ -263,11 +263,4 @@ func checkDefaultTransport(p *lint.Pass, cur inspector.Cursor, id *ast.Ident) {
 func isConversion(p *lint.Pass, call *ast.CallExpr) bool {
 	tv, ok := p.TypesInfo.Types[call.Fun]
 	return ok && tv.IsType()
-}
-
-// isHTTPObject reports whether id refers to a package-level object of
-// net/http.
-func isHTTPObject(p *lint.Pass, id *ast.Ident) bool {
-	obj := p.TypesInfo.Uses[id]
-	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && obj.Parent() == obj.Pkg().Scope()
 }

@@ -88,7 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
-	p.Inspector.Preorder(nodes, func(n ast.Node) {
+	p.Inspector().Preorder(nodes, func(n ast.Node) {
 		if p.Skipped(n) {
 			return
 		}

@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	pprof := p.Imports("net/http/pprof")
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
-	p.Inspector.Preorder(nodes, func(n ast.Node) {
+	p.Inspector().Preorder(nodes, func(n ast.Node) {
 		if p.Skipped(n) {
 			return
 		}

@@ -34,7 +34,7 @@ var fixmeAnalyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{lint.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		p := lint.New(pass)
-		p.Inspector.Preorder([]ast.Node{(*ast.BasicLit)(nil)}, func(n ast.Node) {
+		p.Inspector().Preorder([]ast.Node{(*ast.BasicLit)(nil)}, func(n ast.Node) {
 			lit := n.(*ast.BasicLit)
 			if lit.Kind != token.STRING || lit.Value != `"replace-me"` {
 				return

@@ -53,7 +53,7 @@ func (p *Package) index() map[*types.Var]*varInfo {
 			(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil),
 			(*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
 		}
-		p.Inspector.Nodes(filter, func(n ast.Node, push bool) bool {
+		p.Inspector().Nodes(filter, func(n ast.Node, push bool) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl, *ast.FuncLit:
 				if push {

@@ -182,3 +182,10 @@ func ShortName(fn *types.Func) string {
 	}
 	return fn.Pkg().Name() + "." + fn.Name()
 }
+
+// IsPkgLevel reports whether id refers to a package-level object (func,
+// var, const or type) of the package pkgPath, however it is imported.
+func (p *Package) IsPkgLevel(id *ast.Ident, pkgPath string) bool {
+	obj := p.Info.Uses[id]
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == pkgPath && obj.Parent() == obj.Pkg().Scope()
+}

@@ -341,7 +341,7 @@ type target struct {
 
 func (p *Package) newTarget(v *types.Var, path []string, scope inspector.Cursor, anyPos bool) target {
 	if v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
-		return target{v: v, path: path, scope: p.Inspector.Root(), anyPos: true}
+		return target{v: v, path: path, scope: p.Inspector().Root(), anyPos: true}
 	}
 	return target{v: v, path: path, scope: scope, anyPos: anyPos}
 }
@@ -566,7 +566,7 @@ func (p *Package) inCallers(fn ast.Node, path []string, field string, depth int)
 		return NotAssigned
 	}
 	res := NotAssigned
-	for c := range p.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+	for c := range p.Inspector().Root().Preorder((*ast.CallExpr)(nil)) {
 		if p.Callee(c.Node().(*ast.CallExpr)) != obj {
 			continue
 		}
@@ -583,7 +583,7 @@ func (p *Package) inCallers(fn ast.Node, path []string, field string, depth int)
 // funcDecl returns the cursor of the declaration (with a body) of fn in
 // this package.
 func (p *Package) funcDecl(fn *types.Func) (inspector.Cursor, bool) {
-	for c := range p.Inspector.Root().Preorder((*ast.FuncDecl)(nil)) {
+	for c := range p.Inspector().Root().Preorder((*ast.FuncDecl)(nil)) {
 		d := c.Node().(*ast.FuncDecl)
 		if d.Body != nil && p.Info.Defs[d.Name] == fn {
 			return c, true

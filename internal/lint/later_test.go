@@ -68,7 +68,7 @@ func loadLater(t *testing.T, src string) (*Package, inspector.Cursor) {
 		t.Fatal(err)
 	}
 	in := inspector.New([]*ast.File{f})
-	p := &Package{fset: fset, files: []*ast.File{f}, Info: info, Types: pkg, Inspector: in,
+	p := &Package{fset: fset, files: []*ast.File{f}, Info: info, Types: pkg, inspector: in,
 		skipped: map[*token.File]bool{}, known: map[ast.Expr]Str{}, reaches: map[string]bool{}}
 	var mark token.Pos
 	for _, cg := range f.Comments {

@@ -26,7 +26,6 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -36,7 +35,6 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "meshlintcore",
 	Doc:              "shared per-package index for meshlint analyzers (reports nothing)",
 	URL:              "https://github.com/meshlint/meshlint",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer},
 	Run:              runCore,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Package](),
@@ -46,11 +44,13 @@ var Analyzer = &analysis.Analyzer{
 // analyzers. It is safe for concurrent use (analyzers of one package may run
 // in parallel).
 type Package struct {
-	fset      *token.FileSet
-	files     []*ast.File
-	Info      *types.Info
-	Types     *types.Package
-	Inspector *inspector.Inspector
+	fset  *token.FileSet
+	files []*ast.File
+	Info  *types.Info
+	Types *types.Package
+
+	inspectOnce sync.Once
+	inspector   *inspector.Inspector
 
 	skipped    map[*token.File]bool
 	directives map[*token.File]map[int][]*directive // by line the directive covers
@@ -66,14 +66,13 @@ type Package struct {
 
 func runCore(pass *analysis.Pass) (any, error) {
 	p := &Package{
-		fset:      pass.Fset,
-		files:     pass.Files,
-		Info:      pass.TypesInfo,
-		Types:     pass.Pkg,
-		Inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		skipped:   make(map[*token.File]bool),
-		known:     make(map[ast.Expr]Str),
-		reaches:   make(map[string]bool),
+		fset:    pass.Fset,
+		files:   pass.Files,
+		Info:    pass.TypesInfo,
+		Types:   pass.Pkg,
+		skipped: make(map[*token.File]bool),
+		known:   make(map[ast.Expr]Str),
+		reaches: make(map[string]bool),
 	}
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
@@ -115,6 +114,14 @@ func isGenerated(f *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// Inspector returns the package's AST inspector, built on first use: a
+// package every analyzer skips by its fast path never pays for one (this
+// is why lint.Analyzer does not require inspect.Analyzer).
+func (p *Package) Inspector() *inspector.Inspector {
+	p.inspectOnce.Do(func() { p.inspector = inspector.New(p.files) })
+	return p.inspector
 }
 
 // Pass is an analyzer's *analysis.Pass with meshlint's reporting rules:
@@ -211,10 +218,15 @@ func (p *Package) Skipped(n ast.Node) bool {
 	return tf == nil || p.skipped[tf]
 }
 
-// Imports reports whether the package imports any of paths directly.
+// Imports reports whether the package is, or directly imports, any of paths.
 // It is the fast path of SPEC "Common rules": a package that imports none
 // of the packages a rule is about is skipped at near-zero cost.
 func (p *Package) Imports(paths ...string) bool {
+	for _, path := range paths {
+		if p.Types.Path() == path {
+			return true // the package itself (net/http uses its own DefaultClient)
+		}
+	}
 	for _, imp := range p.Types.Imports() {
 		for _, path := range paths {
 			if imp.Path() == path {
