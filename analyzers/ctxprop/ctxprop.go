@@ -25,7 +25,9 @@ without the inbound context loses the trace, and the caller's deadline
 and cancellation with it.
 
 Flagged:
- 1. http.NewRequest (always; use http.NewRequestWithContext).
+ 1. http.NewRequest (always, unless the request variable later gets
+    .WithContext(ctx)/.Clone(ctx) in the same function; use
+    http.NewRequestWithContext).
  2. http.Get/Head/Post/PostForm and (*http.Client).Get/Head/Post/PostForm
     (always; build the request with a context and send it with Do).
  3. Inside a function or closure that receives a *http.Request, a
@@ -373,6 +375,9 @@ func (s scope) where() string {
 
 // checkNewRequest reports rule 1, with a fix when one context is in scope.
 func checkNewRequest(p *lint.Pass, call *ast.CallExpr, stack []ast.Node) {
+	if contextAttachedLater(p, call, stack) {
+		return
+	}
 	s := enclosing(p, stack)
 	ctx := s.expr()
 	said := s.suggest()
@@ -390,6 +395,74 @@ func checkNewRequest(p *lint.Pass, call *ast.CallExpr, stack []ast.Node) {
 		d.SuggestedFixes = fix(p, "use http.NewRequestWithContext("+ctx+", ...)", newRequestEdits(p, call, s, ctx))
 	}
 	p.Report(d)
+}
+
+// contextAttachedLater reports whether the request built by call is
+// stored in a variable that the same function later gives a real context:
+//
+//	req, err := http.NewRequest(m, u, nil)
+//	...
+//	resp, err := c.Do(req.WithContext(ctx))
+//
+// That request carries ctx when it is sent (pre-Go 1.13 code, and code
+// that attaches the context where it sends), so flagging it would be a
+// false positive (found in alertmanager's notifiers). A context that is
+// itself context.Background()/TODO() does not count.
+func contextAttachedLater(p *lint.Pass, call *ast.CallExpr, stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	var v *types.Var
+	switch parent := stack[len(stack)-2].(type) {
+	case *ast.AssignStmt:
+		if len(parent.Rhs) == 1 && ast.Unparen(parent.Rhs[0]) == call && len(parent.Lhs) > 0 {
+			v = p.ObjectOf(parent.Lhs[0])
+		}
+	case *ast.ValueSpec:
+		if len(parent.Values) == 1 && ast.Unparen(parent.Values[0]) == call && len(parent.Names) > 0 {
+			v = p.ObjectOf(parent.Names[0])
+		}
+	}
+	if v == nil {
+		return false
+	}
+	var body ast.Node
+	for i := len(stack) - 1; i >= 0 && body == nil; i-- {
+		switch fn := stack[i].(type) {
+		case *ast.FuncDecl:
+			body = fn.Body
+		case *ast.FuncLit:
+			body = fn.Body
+		}
+	}
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		switch p.CalleeName(c) {
+		case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+		default:
+			return true
+		}
+		if p.ObjectOf(p.Receiver(c)) != v {
+			return true
+		}
+		ctx := p.Arg(c, 0)
+		if bg, ok := ast.Unparen(ctx).(*ast.CallExpr); ok {
+			switch p.CalleeName(bg) {
+			case "context.Background", "context.TODO":
+				return true
+			}
+		}
+		found = ctx != nil
+		return !found
+	})
+	return found
 }
 
 // fix wraps edits in a suggested fix, or returns nil when there are none

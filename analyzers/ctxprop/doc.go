@@ -18,7 +18,9 @@
 //
 // Flagged (position: the call):
 //
-//	// 1. always
+//	// 1. always, unless the same function later gives that request
+//	//    variable a real context: c.Do(req.WithContext(ctx)) or
+//	//    req.Clone(ctx) (not context.Background()/TODO())
 //	req, _ := http.NewRequest("GET", "http://users/u/"+id, nil)
 //
 //	// 2. always (no context can be given)
