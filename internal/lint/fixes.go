@@ -31,7 +31,13 @@ func (p *Pass) FixIsClean(edits []analysis.TextEdit) bool {
 	if !ok {
 		return false
 	}
-	if orig, err := format.Source(src); err != nil || !bytes.Equal(orig, src) {
+	clean, ok := p.gofmtClean.Load(tf)
+	if !ok {
+		orig, err := format.Source(src)
+		clean = err == nil && bytes.Equal(orig, src)
+		p.gofmtClean.Store(tf, clean)
+	}
+	if !clean.(bool) {
 		return true // not ours to judge: the file was not gofmt-clean to begin with
 	}
 	out, err := format.Source(fixed)

@@ -49,6 +49,8 @@ type Package struct {
 	Info  *types.Info
 	Types *types.Package
 
+	gofmtClean sync.Map // *token.File → bool: is the file gofmt-clean as it stands (see FixIsClean)
+
 	inspectOnce sync.Once
 	inspector   *inspector.Inspector
 
