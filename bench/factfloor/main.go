@@ -1,0 +1,26 @@
+// Command factfloor is the benchmark floor for analyzers that use facts:
+// meshlint's driver (internal/driver.Main) running one analyzer that
+// declares a fact type, so the driver loads every dependency from source
+// (needFacts), and does nothing else.
+package main
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/meshlint/meshlint/internal/driver"
+)
+
+// noFact is a fact type that is never exported.
+type noFact struct{}
+
+func (*noFact) AFact()         {}
+func (*noFact) String() string { return "noFact" }
+
+var noop = &analysis.Analyzer{
+	Name:      "noopfacts",
+	Doc:       "does nothing but declares a fact type (benchmark fact floor)",
+	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
+	FactTypes: []analysis.Fact{new(noFact)},
+}
+
+func main() { driver.Main("factfloor", []*analysis.Analyzer{noop}) }
