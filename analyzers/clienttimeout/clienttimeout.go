@@ -61,7 +61,7 @@ var defaultClientFuncs = map[string]bool{
 
 func run(pass *analysis.Pass) (any, error) {
 	p := lint.New(pass)
-	if !p.Imports("net/http") && !p.Reaches("net/http") {
+	if !p.Imports("net/http") {
 		return nil, nil
 	}
 	defaultClientFixed := defaultClientHasTimeout(p)

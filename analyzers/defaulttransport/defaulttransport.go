@@ -63,7 +63,7 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	p := lint.New(pass)
-	if !p.Imports("net/http") && !p.Reaches("net/http") {
+	if !p.Imports("net/http") {
 		return nil, nil
 	}
 	nodes := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil)}

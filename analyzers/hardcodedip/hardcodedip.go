@@ -84,7 +84,13 @@ var addrSinks = map[string]int{
 
 func run(pass *analysis.Pass) (any, error) {
 	p := lint.New(pass)
-	if !p.Imports("net", "net/http", "net/url", "crypto/tls", "google.golang.org/grpc") && !p.Reaches("net") {
+	if !p.Imports("net", "net/http", "net/url", "crypto/tls", "google.golang.org/grpc") {
+		return nil, nil
+	}
+	// An IP known at compile time is spelled in some string constant (or,
+	// for net.IPv4(a, b, c, d), needs package net): without either there
+	// is nothing to find.
+	if !p.Imports("net") && !p.AnyStringConstant(mayHoldIP) {
 		return nil, nil
 	}
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
@@ -214,4 +220,9 @@ func addrLiteralIP(p *lint.Pass, e ast.Expr) (string, bool) {
 		return "", false
 	}
 	return host, true
+}
+
+// mayHoldIP is a cheap superset test for "s may contain an IP literal".
+func mayHoldIP(s string) bool {
+	return strings.ContainsAny(s, "0123456789") && (strings.Contains(s, ".") || strings.Count(s, ":") >= 2)
 }

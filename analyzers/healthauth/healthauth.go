@@ -79,6 +79,13 @@ func run(pass *analysis.Pass) (any, error) {
 	if isLibrary(pass.Pkg.Path()) {
 		return nil, nil
 	}
+	// Fast path: every health route needs a path, and every path meshlint
+	// can know is built from string constants, which the type checker has
+	// already recorded; with none mentioning a health segment (and no gRPC
+	// health service) there is nothing to interpret.
+	if !p.Imports(healthPBPath) && !segments.anyConstant(p) {
+		return nil, nil
+	}
 	c := &checker{
 		p:       p,
 		segs:    segments,

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/meshlint/meshlint/internal/lint"
 )
 
 // defaultSegments are the path segments that make a route a health route
@@ -83,6 +85,21 @@ func (s *segmentList) isHealthPath(path string, complete bool) bool {
 		}
 	}
 	return false
+}
+
+// anyConstant reports whether some string constant of the package
+// contains a health segment (a cheap superset of "a health path may be
+// known here": "/api/v1/healthz", "readyz", "GET /ping").
+func (s *segmentList) anyConstant(p *lint.Pass) bool {
+	return p.AnyStringConstant(func(str string) bool {
+		str = strings.ToLower(str)
+		for seg := range s.set {
+			if strings.Contains(str, seg) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // mentionsHealth reports whether a string constant found in a middleware

@@ -58,6 +58,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if !p.Imports("net", "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4") {
 		return nil, nil
 	}
+	// A loopback address known at compile time is spelled in some string
+	// constant.
+	if !p.AnyStringConstant(mayHoldLoopback) {
+		return nil, nil
+	}
 	pprof := p.Imports("net/http/pprof")
 	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
 	p.Inspector().Preorder(nodes, func(n ast.Node) {
@@ -164,4 +169,10 @@ func isServerAddr(p *lint.Pass, lhs ast.Expr) bool {
 		return false
 	}
 	return lint.IsNamed(s.Recv(), "net/http", "Server")
+}
+
+// mayHoldLoopback is a cheap superset test for "s may name a loopback
+// host": localhost, 127.x.y.z, ::1 (also spelled out or IPv4-mapped).
+func mayHoldLoopback(s string) bool {
+	return strings.Contains(strings.ToLower(s), "localhost") || strings.Contains(s, "127.") || strings.Contains(s, ":1") || strings.Contains(s, ":0001")
 }

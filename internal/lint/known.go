@@ -292,3 +292,35 @@ func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
 }
+
+// StringConstants returns the distinct values of the package's constant
+// string expressions, as the type checker recorded them (constants of
+// other packages used here included), computed once per package. Fast
+// paths use it: a value meshlint can know at compile time is built from
+// these, so a package where none looks relevant has nothing to report.
+func (p *Package) StringConstants() []string {
+	p.constOnce.Do(func() {
+		seen := make(map[string]bool)
+		for _, tv := range p.Info.Types {
+			if tv.Value != nil && tv.Value.Kind() == constant.String {
+				s := constant.StringVal(tv.Value)
+				if !seen[s] {
+					seen[s] = true
+					p.consts = append(p.consts, s)
+				}
+			}
+		}
+	})
+	return p.consts
+}
+
+// AnyStringConstant reports whether some string constant of the package
+// satisfies f.
+func (p *Package) AnyStringConstant(f func(string) bool) bool {
+	for _, s := range p.StringConstants() {
+		if f(s) {
+			return true
+		}
+	}
+	return false
+}

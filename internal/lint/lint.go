@@ -49,6 +49,9 @@ type Package struct {
 	Info  *types.Info
 	Types *types.Package
 
+	constOnce sync.Once
+	consts    []string // see StringConstants
+
 	gofmtClean sync.Map // *token.File → bool: is the file gofmt-clean as it stands (see FixIsClean)
 
 	inspectOnce sync.Once
