@@ -147,7 +147,7 @@ func checkCall(p *lint.Pass, cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	fn := p.Callee(call)
-	if fn != nil && defaultClientFuncs[fn.FullName()] {
+	if fn != nil && defaultClientFuncs[p.FuncName(fn)] {
 		if !isFuncRef(p, call.Fun, fn) {
 			return // a method value or variable resolved by Callee: reported where http.Get is named
 		}
@@ -161,7 +161,7 @@ func checkCall(p *lint.Pass, cur inspector.Cursor, call *ast.CallExpr) {
 // http.DefaultClient. Direct calls are reported by checkCall.
 func checkFuncValue(p *lint.Pass, cur inspector.Cursor, id *ast.Ident) {
 	fn, ok := p.TypesInfo.Uses[id].(*types.Func)
-	if !ok || !defaultClientFuncs[fn.FullName()] {
+	if !ok || !defaultClientFuncs[p.FuncName(fn)] {
 		return
 	}
 	x := cur

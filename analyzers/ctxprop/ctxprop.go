@@ -98,7 +98,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if fn == nil {
 			return true
 		}
-		name := fn.FullName()
+		name := p.FuncName(fn)
 		switch {
 		case name == "net/http.NewRequest":
 			checkNewRequest(p, call, stack)

@@ -117,7 +117,7 @@ func checkCall(p *lint.Pass, call *ast.CallExpr) {
 	if fn == nil {
 		return
 	}
-	name := fn.FullName()
+	name := p.FuncName(fn)
 	if s, ok := sinks[name]; ok {
 		if arg := p.Arg(call, s.arg); arg != nil {
 			check(p, arg, s.kind, lint.ShortName(fn))

@@ -49,6 +49,8 @@ type Package struct {
 	Info  *types.Info
 	Types *types.Package
 
+	fullNames sync.Map // *types.Func → its FullName, see CalleeName
+
 	constOnce sync.Once
 	consts    []string // see StringConstants
 
