@@ -4,6 +4,7 @@
 package driver
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,7 +19,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -62,8 +62,12 @@ func Main(name string, analyzers []*analysis.Analyzer) {
 			// run (the go command is our parent process), with one line,
 			// and let the other packages' runs end quietly; the go vet
 			// run as a whole still fails.
-			if firstInRun() {
+			first, unique := firstInRun()
+			if first {
 				fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
+				os.Exit(ExitUsage)
+			}
+			if !unique {
 				os.Exit(ExitUsage)
 			}
 			os.Exit(ExitOK)
@@ -76,19 +80,31 @@ func Main(name string, analyzers []*analysis.Analyzer) {
 
 // firstInRun reports whether this is the first meshlint process of the
 // current go vet run to ask, using a marker file named after the parent
-// process (the go command).
-func firstInRun() bool {
-	name := filepath.Join(os.TempDir(), fmt.Sprintf("meshlint-vet-flagerr-%d", os.Getppid()))
+// process (the go command) and, where /proc tells it, the parent's start
+// time, so that a reused PID never silences a later run. ok is false when
+// the run cannot be identified uniquely (no /proc): then every process
+// must fail on its own.
+func firstInRun() (first, ok bool) {
+	ppid := os.Getppid()
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", ppid))
+	if err != nil {
+		return true, false
+	}
+	// Field 22 is the start time; fields after the ")" of the command name.
+	fields := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+	if len(fields) < 20 {
+		return true, false
+	}
+	name := filepath.Join(os.TempDir(), fmt.Sprintf("meshlint-vet-flagerr-%d-%s", ppid, fields[19]))
 	f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
-		if info, statErr := os.Stat(name); statErr == nil && time.Since(info.ModTime()) > time.Hour {
-			os.Remove(name) // a stale marker from a reused PID
-			return true
+		if os.IsExist(err) {
+			return false, true // another process of this run reported it
 		}
-		return !os.IsExist(err)
+		return true, false
 	}
 	f.Close()
-	return true
+	return true, true
 }
 
 // isVetInvocation reports whether go vet is driving us: it asks for the
