@@ -1,6 +1,7 @@
 package clienttimeout
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -13,36 +14,16 @@ import (
 	"github.com/meshlint/meshlint/internal/lint"
 )
 
-// Doc is the analyzer's documentation: the first line is the summary
-// `meshlint help` prints.
-const Doc = `report http.Clients with no overall Timeout
-
-An http.Client's zero Timeout means no time limit. Behind a sidecar, a
-peer that hangs, or a sidecar that holds the request while it retries,
-holds the calling goroutine and its connection forever; the mesh's own
-route timeout only applies when a VirtualService sets one. Give every
-client an explicit Timeout (5-10s is typical for service-to-service
-calls) and pass the inbound request's context for a per-request deadline.
-
-Flagged: &http.Client{...} / http.Client{...} with no Timeout field or a
-constant-zero Timeout, new(http.Client) and var c http.Client, unless
-c.Timeout is assigned later on the same variable (in the same function; for
-package-level variables anywhere in the package, e.g. init); struct fields
-initialised with such a literal (&Svc{client: &http.Client{}}); every use
-of http.DefaultClient; calls of the package-level http.Get, http.Head,
-http.Post and http.PostForm, which use http.DefaultClient.
-
-Not flagged: a Timeout set to a non-zero constant or to any non-constant
-expression (cfg.Timeout), and clients returned by functions meshlint cannot
-see into (oauth2.NewClient, retryablehttp.NewClient().StandardClient()).`
+//go:embed doc.go
+var doc string
 
 // Analyzer reports http.Clients that have no overall timeout.
 var Analyzer = &analysis.Analyzer{
 	Name:     "clienttimeout",
-	Doc:      Doc,
+	Doc:      lint.MustExtractDoc(doc, "clienttimeout"),
 	URL:      "https://github.com/meshlint/meshlint/blob/main/analyzers/clienttimeout/doc.go",
 	Requires: []*analysis.Analyzer{lint.Analyzer},
-	Run:      lint.Safe(run),
+	Run:      lint.Run(run),
 }
 
 const (
@@ -50,17 +31,7 @@ const (
 	useOwn = "use your own &http.Client{Timeout: 10 * time.Second}"
 )
 
-// defaultClientFuncs are the package-level functions that use
-// http.DefaultClient.
-var defaultClientFuncs = map[string]bool{
-	"net/http.Get":      true,
-	"net/http.Head":     true,
-	"net/http.Post":     true,
-	"net/http.PostForm": true,
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	p := lint.New(pass)
+func run(p *lint.Pass) (any, error) {
 	if !p.Imports("net/http") {
 		return nil, nil
 	}
@@ -147,7 +118,7 @@ func checkCall(p *lint.Pass, cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	fn := p.Callee(call)
-	if fn != nil && defaultClientFuncs[p.FuncName(fn)] {
+	if fn != nil && lint.DefaultClientFuncs[p.FuncName(fn)] {
 		if !isFuncRef(p, call.Fun, fn) {
 			return // a method value or variable resolved by Callee: reported where http.Get is named
 		}
@@ -161,7 +132,7 @@ func checkCall(p *lint.Pass, cur inspector.Cursor, call *ast.CallExpr) {
 // http.DefaultClient. Direct calls are reported by checkCall.
 func checkFuncValue(p *lint.Pass, cur inspector.Cursor, id *ast.Ident) {
 	fn, ok := p.TypesInfo.Uses[id].(*types.Func)
-	if !ok || !defaultClientFuncs[p.FuncName(fn)] {
+	if !ok || !lint.DefaultClientFuncs[p.FuncName(fn)] {
 		return
 	}
 	x := cur

@@ -2,6 +2,7 @@ package ctxprop
 
 import (
 	"bytes"
+	_ "embed"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -13,72 +14,22 @@ import (
 	"github.com/meshlint/meshlint/internal/lint"
 )
 
-// Doc is the analyzer's documentation: the first line is the summary
-// `meshlint help` prints.
-const Doc = `report outbound requests that do not carry the caller's context
-
-The sidecar emits spans but cannot join an inbound request to the
-outbound calls it triggers: the application must forward the trace
-headers (traceparent, b3, x-request-id), which OpenTelemetry's otelhttp
-and otelgrpc do from the request's context.Context. A request built
-without the inbound context loses the trace, and the caller's deadline
-and cancellation with it.
-
-Flagged:
- 1. http.NewRequest (always, unless the request variable later gets
-    .WithContext(ctx)/.Clone(ctx) in the same function; use
-    http.NewRequestWithContext).
- 2. http.Get/Head/Post/PostForm and (*http.Client).Get/Head/Post/PostForm
-    (always; build the request with a context and send it with Do).
- 3. Inside a function or closure that receives a *http.Request, a
-    *gin.Context, an echo.Context or a context.Context: context.Background()
-    or context.TODO() passed directly to http.NewRequestWithContext,
-    (*http.Request).WithContext/Clone, (*net.Dialer).DialContext,
-    grpc.DialContext or a gRPC client stub method (first parameter
-    context.Context, last parameter ...grpc.CallOption).
- 4. The same inside a go statement: use context.WithoutCancel(ctx), which
-    keeps the trace and drops the request's cancellation.
-
-Not flagged: rule 3/4 shapes in main, init or any function with no
-inbound context in scope, and contexts stored in a variable first.
-Suggested fixes are offered when exactly one inbound context is in scope.`
+//go:embed doc.go
+var doc string
 
 // Analyzer reports outbound requests that drop the caller's context.
 var Analyzer = &analysis.Analyzer{
 	Name:     "ctxprop",
-	Doc:      Doc,
+	Doc:      lint.MustExtractDoc(doc, "ctxprop"),
 	URL:      "https://github.com/meshlint/meshlint/blob/main/analyzers/ctxprop/doc.go",
 	Requires: []*analysis.Analyzer{lint.Analyzer},
-	Run:      lint.Safe(run),
+	Run:      lint.Run(run),
 }
 
 // lost is the "why" shared by every message.
 const lost = "the sidecar cannot join the outbound call to the inbound trace (traceparent, x-request-id) and the caller's deadline and cancellation are lost"
 
-// contextless are the rule 2 calls: requests sent with no context at all.
-var contextless = map[string]bool{
-	"net/http.Get":                true,
-	"net/http.Head":               true,
-	"net/http.Post":               true,
-	"net/http.PostForm":           true,
-	"(*net/http.Client).Get":      true,
-	"(*net/http.Client).Head":     true,
-	"(*net/http.Client).Post":     true,
-	"(*net/http.Client).PostForm": true,
-}
-
-// ctxSinks are the rule 3 calls named by SPEC; their context is parameter 0.
-// gRPC stub methods are recognised by signature (isStub).
-var ctxSinks = map[string]bool{
-	"net/http.NewRequestWithContext":     true,
-	"(*net/http.Request).WithContext":    true,
-	"(*net/http.Request).Clone":          true,
-	"(*net.Dialer).DialContext":          true,
-	"google.golang.org/grpc.DialContext": true,
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	p := lint.New(pass)
+func run(p *lint.Pass) (any, error) {
 	st := &state{Pass: p, gone: make(map[*ast.Ident]bool)}
 	// Rule 1/2 need net/http (methods of *http.Client can be reached through
 	// another package's types); rule 3/4 need context.Background/TODO, so a
@@ -102,10 +53,10 @@ func run(pass *analysis.Pass) (any, error) {
 		switch {
 		case name == "net/http.NewRequest":
 			checkNewRequest(p, call, stack)
-		case contextless[name]:
+		case lint.DefaultClientFuncs[name] || lint.ClientNoContextMethods[name]:
 			s := enclosing(p, stack)
 			p.Reportf(call.Pos(), "%s sends a request without a context: %s; build it with http.NewRequestWithContext(%s, ...) and send it with a client's Do", lint.ShortName(fn), lost, s.suggest())
-		case ctxSinks[name] || isStub(fn):
+		case lint.ContextSinks[name] || isStub(fn):
 			checkBackground(st, call, fn, stack)
 		}
 		return true

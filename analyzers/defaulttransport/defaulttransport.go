@@ -1,6 +1,7 @@
 package defaulttransport
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/constant"
 	"go/types"
@@ -13,40 +14,16 @@ import (
 	"github.com/meshlint/meshlint/internal/lint"
 )
 
-// Doc is the analyzer's documentation: the first line is the summary
-// `meshlint help` prints.
-const Doc = `report HTTP connection pools left at Go's defaults
-
-http.DefaultTransport keeps only 2 idle connections per host
-(DefaultMaxIdleConnsPerHost), and every request to a mesh service goes to
-the same host, so under load a client opens and closes connections through
-the sidecar constantly. A zero-valued http.Transport never closes idle
-connections; when the sidecar or the upstream closes one first and the
-client reuses it, the request fails (Envoy's 503 UC). Use your own
-transport with MaxIdleConnsPerHost sized to the expected concurrency and an
-IdleConnTimeout shorter than the upstream's idle timeout.
-
-Flagged: http.DefaultTransport used as a value (a Transport: field, an
-argument such as otelhttp.NewTransport(http.DefaultTransport), a
-RoundTrip call, an assignment or a return); a Clone() of the default
-transport that never gets MaxIdleConnsPerHost in the same function (at the
-Clone call); &http.Transport{...} / http.Transport{...} missing
-MaxIdleConnsPerHost or IdleConnTimeout, unless they are assigned later on
-the same variable (one finding naming the missing fields). With
--defaulttransport.implicit, http.Client literals with no Transport.
-
-Not flagged: comparisons (rt == http.DefaultTransport), reading its fields
-(http.DefaultTransport.(*http.Transport).DialContext), configuring it in
-place, transports with DisableKeepAlives, and by default
-&http.Client{Timeout: 5 * time.Second} with no Transport.`
+//go:embed doc.go
+var doc string
 
 // Analyzer reports connection pools left at Go's defaults.
 var Analyzer = &analysis.Analyzer{
 	Name:     "defaulttransport",
-	Doc:      Doc,
+	Doc:      lint.MustExtractDoc(doc, "defaulttransport"),
 	URL:      "https://github.com/meshlint/meshlint/blob/main/analyzers/defaulttransport/doc.go",
 	Requires: []*analysis.Analyzer{lint.Analyzer},
-	Run:      lint.Safe(run),
+	Run:      lint.Run(run),
 }
 
 // implicit holds -defaulttransport.implicit.
@@ -61,8 +38,7 @@ const (
 	whyIdle = "idle connections never expire, so the sidecar or upstream closes them first and a reused one fails (503 UC)"
 )
 
-func run(pass *analysis.Pass) (any, error) {
-	p := lint.New(pass)
+func run(p *lint.Pass) (any, error) {
 	if !p.Imports("net/http") {
 		return nil, nil
 	}

@@ -10,13 +10,10 @@ import (
 )
 
 func TestDefaultTransport(t *testing.T) {
-	analysistest.Run(t, fixtures.Dir(t), defaulttransport.Analyzer, "./defaulttransport/...")
+	analysistest.Run(t, fixtures.Dir(t), defaulttransport.Analyzer, fixtures.Patterns(t, "defaulttransport")...)
 }
 
 func TestImplicitFlag(t *testing.T) {
-	if err := defaulttransport.Analyzer.Flags.Set("implicit", "true"); err != nil {
-		t.Fatal(err)
-	}
-	defer defaulttransport.Analyzer.Flags.Set("implicit", "false")
-	analysistest.Run(t, fixtures.Dir(t), defaulttransport.Analyzer, "./defaulttransportimplicit")
+	fixtures.SetFlag(t, &defaulttransport.Analyzer.Flags, "implicit", "true")
+	analysistest.Run(t, fixtures.Dir(t), defaulttransport.Analyzer, "./defaulttransport/flags/implicit")
 }

@@ -1,6 +1,7 @@
 package hardcodedip
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/token"
 	"strings"
@@ -10,32 +11,16 @@ import (
 	"github.com/meshlint/meshlint/internal/lint"
 )
 
-// Doc is the analyzer's documentation: the first line is the summary
-// `meshlint help` prints.
-const Doc = `report outbound connections to hard-coded IP addresses
-
-Traffic to an IP literal bypasses the sidecar's service routing: no
-retries, timeouts, traffic shifting or mTLS policy by service, and Pod IPs
-change on every reschedule. Call the service by name
-(name.namespace.svc.cluster.local) or read the address from configuration.
-
-Flagged: the address/URL/target argument of net.Dial, net.DialTimeout,
-(*net.Dialer).Dial/DialContext, tls.Dial, tls.DialWithDialer,
-(*tls.Dialer).Dial/DialContext, net.DialTCP/DialUDP, http.Get/Head/Post/
-PostForm, (*http.Client).Get/Head/Post/PostForm, http.NewRequest,
-http.NewRequestWithContext, grpc.Dial/DialContext/NewClient, and
-url.URL{Host: ...}, when its host is an IP literal known at compile time.
-Loopback, unspecified and link-local addresses, host names and values
-from configuration are not flagged. Ranges outside the mesh can be allowed
-with -hardcodedip.allow=CIDR[,CIDR].`
+//go:embed doc.go
+var doc string
 
 // Analyzer reports outbound dial targets whose host is a hard-coded IP.
 var Analyzer = &analysis.Analyzer{
 	Name:     "hardcodedip",
-	Doc:      Doc,
+	Doc:      lint.MustExtractDoc(doc, "hardcodedip"),
 	URL:      "https://github.com/meshlint/meshlint/blob/main/analyzers/hardcodedip/doc.go",
 	Requires: []*analysis.Analyzer{lint.Analyzer},
-	Run:      lint.Safe(run),
+	Run:      lint.Run(run),
 }
 
 // allow holds -hardcodedip.allow: extra ranges that are not flagged.
@@ -45,45 +30,7 @@ func init() {
 	Analyzer.Flags.Var(&allow, "allow", "comma-separated CIDR ranges (or IPs) that may be dialled by IP, e.g. 10.20.0.0/16,192.168.5.10")
 }
 
-// A sink is a parameter that carries a remote address.
-type sink struct {
-	arg  int // index of the parameter (receiver excluded)
-	kind lint.AddrKind
-}
-
-// sinks maps callee full names to their address parameter.
-var sinks = map[string]sink{
-	"net.Dial":                           {1, lint.HostPort},
-	"net.DialTimeout":                    {1, lint.HostPort},
-	"(*net.Dialer).Dial":                 {1, lint.HostPort},
-	"(*net.Dialer).DialContext":          {2, lint.HostPort},
-	"crypto/tls.Dial":                    {1, lint.HostPort},
-	"crypto/tls.DialWithDialer":          {2, lint.HostPort},
-	"(*crypto/tls.Dialer).Dial":          {1, lint.HostPort},
-	"(*crypto/tls.Dialer).DialContext":   {2, lint.HostPort},
-	"net/http.Get":                       {0, lint.URL},
-	"net/http.Head":                      {0, lint.URL},
-	"net/http.Post":                      {0, lint.URL},
-	"net/http.PostForm":                  {0, lint.URL},
-	"(*net/http.Client).Get":             {0, lint.URL},
-	"(*net/http.Client).Head":            {0, lint.URL},
-	"(*net/http.Client).Post":            {0, lint.URL},
-	"(*net/http.Client).PostForm":        {0, lint.URL},
-	"net/http.NewRequest":                {1, lint.URL},
-	"net/http.NewRequestWithContext":     {2, lint.URL},
-	"google.golang.org/grpc.Dial":        {0, lint.GRPCTarget},
-	"google.golang.org/grpc.DialContext": {1, lint.GRPCTarget},
-	"google.golang.org/grpc.NewClient":   {0, lint.GRPCTarget},
-}
-
-// addrSinks take a *net.TCPAddr / *net.UDPAddr remote address.
-var addrSinks = map[string]int{
-	"net.DialTCP": 2,
-	"net.DialUDP": 2,
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	p := lint.New(pass)
+func run(p *lint.Pass) (any, error) {
 	if !p.Imports("net", "net/http", "net/url", "crypto/tls", "google.golang.org/grpc") {
 		return nil, nil
 	}
@@ -118,14 +65,14 @@ func checkCall(p *lint.Pass, call *ast.CallExpr) {
 		return
 	}
 	name := p.FuncName(fn)
-	if s, ok := sinks[name]; ok {
-		if arg := p.Arg(call, s.arg); arg != nil {
-			check(p, arg, s.kind, lint.ShortName(fn))
+	if d, ok := lint.Dials[name]; ok {
+		if arg := p.ArgOf(call, name, d.Param); arg != nil {
+			check(p, arg, d.Kind, lint.ShortName(fn))
 		}
 		return
 	}
-	if i, ok := addrSinks[name]; ok {
-		if arg := p.Arg(call, i); arg != nil {
+	if lint.AddrDials[name] {
+		if arg := p.ArgOf(call, name, "raddr"); arg != nil {
 			if ip, ok := addrLiteralIP(p, arg); ok {
 				report(p, arg, ip, lint.ShortName(fn))
 			}

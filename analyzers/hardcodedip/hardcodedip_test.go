@@ -10,17 +10,12 @@ import (
 )
 
 func TestHardcodedIP(t *testing.T) {
-	dir := fixtures.Dir(t)
-	analysistest.Run(t, dir, hardcodedip.Analyzer, "./hardcodedip/...")
+	analysistest.Run(t, fixtures.Dir(t), hardcodedip.Analyzer, fixtures.Patterns(t, "hardcodedip")...)
 }
 
 func TestAllowFlag(t *testing.T) {
-	dir := fixtures.Dir(t)
-	if err := hardcodedip.Analyzer.Flags.Set("allow", "10.20.0.0/16,192.168.5.10"); err != nil {
-		t.Fatal(err)
-	}
-	defer hardcodedip.Analyzer.Flags.Set("allow", "")
-	analysistest.Run(t, dir, hardcodedip.Analyzer, "./hardcodedipallow")
+	fixtures.SetFlag(t, &hardcodedip.Analyzer.Flags, "allow", "10.20.0.0/16,192.168.5.10")
+	analysistest.Run(t, fixtures.Dir(t), hardcodedip.Analyzer, "./hardcodedip/flags/allow")
 }
 
 func TestAllowFlagRejectsBadCIDR(t *testing.T) {

@@ -1,6 +1,7 @@
 package healthauth
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -11,38 +12,16 @@ import (
 	"github.com/meshlint/meshlint/internal/lint"
 )
 
-// Doc is the analyzer's documentation: the first line is the summary
-// `meshlint help` prints.
-const Doc = `report health endpoints that are reachable only through auth middleware
-
-Kubelet liveness/readiness probes carry no credentials; under Istio they are
-rewritten to the pilot-agent (port 15020), which forwards them to the app,
-again without credentials. A /healthz behind auth middleware answers
-401/403, the probe fails, and the pod is restarted or never becomes ready.
-Register health routes outside the authenticated group, or make the
-middleware skip them; for gRPC, exempt /grpc.health.v1.Health/ in the auth
-interceptor.
-
-Flagged: a route whose path has a health segment (health, healthz, healthy,
-live, livez, liveness, ready, readyz, readiness, ping; -healthauth.paths
-replaces the list) registered behind auth middleware on net/http ServeMux,
-chi, gin, echo or gorilla/mux (router Use, groups, With/Group/Route,
-per-route middleware, handler wrappers, a wrapped mux served with
-http.ListenAndServe or http.Server), and grpc_health_v1.RegisterHealthServer
-on a grpc.Server with an auth interceptor. Auth middleware is known
-library middleware (gin.BasicAuth, echo BasicAuth/KeyAuth/JWT, echojwt,
-chi BasicAuth, jwtauth), a function whose name says auth/jwt/token/...,
-or middleware whose body writes 401/403 or reads the Authorization header
-(also in another package of the same module, judged from its source). Middleware that skips
-health paths or is configured with a Skipper/skip list is not auth.`
+//go:embed doc.go
+var doc string
 
 // Analyzer reports health routes behind authentication middleware.
 var Analyzer = &analysis.Analyzer{
 	Name:     "healthauth",
-	Doc:      Doc,
+	Doc:      lint.MustExtractDoc(doc, "healthauth"),
 	URL:      "https://github.com/meshlint/meshlint/blob/main/analyzers/healthauth/doc.go",
 	Requires: []*analysis.Analyzer{lint.Analyzer},
-	Run:      lint.Safe(run),
+	Run:      lint.Run(run),
 	// No FactTypes: middleware of other packages of the module is judged
 	// from its source file (xpkg.go), so drivers need not analyse every
 	// dependency. The rule is nil-safe on partial type information, so it
@@ -69,8 +48,8 @@ type checker struct {
 	srcPkgs map[string]*srcPkg      // parsed packages of the module by directory (xpkg.go)
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	p := lint.New(pass)
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
 	if !p.Imports(httpPath, chiPath, chiV1Path, ginPath, echoPath, gorillaPath, grpcPath, healthPBPath) {
 		return nil, nil
 	}

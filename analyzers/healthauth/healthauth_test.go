@@ -10,16 +10,12 @@ import (
 )
 
 func TestHealthAuth(t *testing.T) {
-	analysistest.Run(t, fixtures.Dir(t), healthauth.Analyzer, "./healthauth/...")
+	analysistest.Run(t, fixtures.Dir(t), healthauth.Analyzer, fixtures.Patterns(t, "healthauth")...)
 }
 
 func TestPathsFlag(t *testing.T) {
-	dir := fixtures.Dir(t)
-	if err := healthauth.Analyzer.Flags.Set("paths", "status,alive"); err != nil {
-		t.Fatal(err)
-	}
-	defer healthauth.Analyzer.Flags.Set("paths", "health,healthz,healthy,live,livez,liveness,ready,readyz,readiness,ping")
-	analysistest.Run(t, dir, healthauth.Analyzer, "./healthauthpaths")
+	fixtures.SetFlag(t, &healthauth.Analyzer.Flags, "paths", "status,alive")
+	analysistest.Run(t, fixtures.Dir(t), healthauth.Analyzer, "./healthauth/flags/paths")
 }
 
 func TestPathsFlagRejectsEmptyItems(t *testing.T) {
@@ -28,7 +24,8 @@ func TestPathsFlagRejectsEmptyItems(t *testing.T) {
 			t.Errorf("-paths=%q: no error", bad)
 		}
 	}
-	if got := healthauth.Analyzer.Flags.Lookup("paths").Value.String(); got != "health,healthz,healthy,live,livez,liveness,ready,readyz,readiness,ping" {
+	if f := healthauth.Analyzer.Flags.Lookup("paths"); f.Value.String() != f.DefValue {
+		got := f.Value.String()
 		t.Errorf("list changed by rejected values: %s", got)
 	}
 }

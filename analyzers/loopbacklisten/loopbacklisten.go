@@ -1,6 +1,7 @@
 package loopbacklisten
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -11,50 +12,19 @@ import (
 	"github.com/meshlint/meshlint/internal/lint"
 )
 
-// Doc is the analyzer's documentation: the first line is the summary
-// `meshlint help` prints.
-const Doc = `report servers that listen on loopback only
-
-Since Istio 1.10 the sidecar forwards inbound traffic to the pod IP, not
-to 127.0.0.1: a server bound to 127.0.0.1/localhost/::1 is unreachable
-from the mesh. Listen on ":8080" (all interfaces) instead.
-
-Flagged: the address of http.ListenAndServe(TLS), http.Server{Addr: ...}
-(and srv.Addr = ...), net.Listen("tcp*", ...), (*net.ListenConfig).Listen,
-gin (*Engine).Run/RunTLS and echo (*Echo).Start/StartTLS when its host is
-a loopback address known at compile time. Not flagged: ":8080",
-"0.0.0.0:8080", unknown values, port 0, and a loopback pprof listener with
-a nil handler in a package that imports net/http/pprof.`
+//go:embed doc.go
+var doc string
 
 // Analyzer reports inbound listeners bound to loopback only.
 var Analyzer = &analysis.Analyzer{
 	Name:     "loopbacklisten",
-	Doc:      Doc,
+	Doc:      lint.MustExtractDoc(doc, "loopbacklisten"),
 	URL:      "https://github.com/meshlint/meshlint/blob/main/analyzers/loopbacklisten/doc.go",
 	Requires: []*analysis.Analyzer{lint.Analyzer},
-	Run:      lint.Safe(run),
+	Run:      lint.Run(run),
 }
 
-// A listener describes where a listening call takes its address.
-type listener struct {
-	addr    int // parameter index of the address
-	network int // parameter index of the network ("tcp"...), or -1
-	handler int // parameter index of the http.Handler (pprof idiom), or -1
-}
-
-var listeners = map[string]listener{
-	"net/http.ListenAndServe":                      {addr: 0, network: -1, handler: 1},
-	"net/http.ListenAndServeTLS":                   {addr: 0, network: -1, handler: 3},
-	"net.Listen":                                   {addr: 1, network: 0, handler: -1},
-	"(*net.ListenConfig).Listen":                   {addr: 2, network: 1, handler: -1},
-	"(*github.com/gin-gonic/gin.Engine).Run":       {addr: 0, network: -1, handler: -1},
-	"(*github.com/gin-gonic/gin.Engine).RunTLS":    {addr: 0, network: -1, handler: -1},
-	"(*github.com/labstack/echo/v4.Echo).Start":    {addr: 0, network: -1, handler: -1},
-	"(*github.com/labstack/echo/v4.Echo).StartTLS": {addr: 0, network: -1, handler: -1},
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	p := lint.New(pass)
+func run(p *lint.Pass) (any, error) {
 	if !p.Imports("net", "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4") {
 		return nil, nil
 	}
@@ -71,20 +41,21 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			l, ok := listeners[p.CalleeName(n)]
+			name := p.CalleeName(n)
+			l, ok := lint.Listeners[name]
 			if !ok {
 				return
 			}
-			if l.network >= 0 {
-				network := p.StringOf(p.Arg(n, l.network))
+			if l.Network != "" {
+				network := p.StringOf(p.ArgOf(n, name, l.Network))
 				if !network.Complete || !strings.HasPrefix(network.Prefix, "tcp") {
 					return // unix sockets, or a network we cannot see
 				}
 			}
-			if l.handler >= 0 && pprof && isDefaultHandler(p, p.Arg(n, l.handler)) {
+			if l.Handler != "" && pprof && isDefaultHandler(p, p.ArgOf(n, name, l.Handler)) {
 				return // the pprof idiom: go http.ListenAndServe("localhost:6060", nil)
 			}
-			check(p, p.Arg(n, l.addr))
+			check(p, p.ArgOf(n, name, l.Addr))
 		case *ast.CompositeLit:
 			if !lint.IsNamed(p.TypesInfo.TypeOf(n), "net/http", "Server") {
 				return

@@ -292,12 +292,6 @@ func (p *Program) Run(args []string) int {
 		}()
 	}
 
-	if o.sarif != "" {
-		// Suppressed findings are reported (marked) so that SARIF lists
-		// them; splitSuppressed takes them out of everything else.
-		lint.ReportSuppressed = true
-		defer func() { lint.ReportSuppressed = false }()
-	}
 	code := ExitOK
 	pkgs, err := load(patterns, needFacts(o.enabled), o.tests)
 	if err != nil {
@@ -308,7 +302,13 @@ func (p *Program) Run(args []string) int {
 		code = ExitFailure
 	}
 
-	graph, err := checker.Analyze(o.enabled, pkgs, &checker.Options{})
+	analyzers := o.enabled
+	if o.sarif != "" {
+		// Suppressed findings are reported (marked) so that SARIF lists
+		// them; splitSuppressed takes them out of everything else.
+		analyzers = lint.KeepSuppressed(analyzers)
+	}
+	graph, err := checker.Analyze(analyzers, pkgs, &checker.Options{})
 	if err != nil {
 		fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
 		return ExitFailure

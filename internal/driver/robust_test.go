@@ -110,13 +110,13 @@ func TestPatternMatchesNothing(t *testing.T) {
 }
 
 // panicky panics on package example.com/robust/a and reports one finding
-// per file elsewhere; it is wrapped in lint.Safe like every analyzer.
+// per file elsewhere; it is wrapped in lint.Run like every analyzer.
 var panicky = &analysis.Analyzer{
 	Name:     "panicky",
 	Doc:      "panics on package a (test analyzer)",
 	Requires: []*analysis.Analyzer{lint.Analyzer},
-	Run: lint.Safe(func(pass *analysis.Pass) (any, error) {
-		p := lint.New(pass)
+	Run: lint.Run(func(p *lint.Pass) (any, error) {
+		pass := p.Pass
 		if pass.Pkg.Path() == "example.com/robust/a" {
 			var m map[string]int
 			m["boom"]++ // nil map write: a real runtime panic

@@ -103,9 +103,10 @@ func TestScanDirectives(t *testing.T) {
 	})
 	var got []analysis.Diagnostic
 	tp.pass.Report = func(d analysis.Diagnostic) { got = append(got, d) }
-	p := New(tp.pass)
+	p := newPass(tp.pass)
+	p.flush()
 
-	// New reports the directive without a reason that names testrule first.
+	// newPass reports the directive without a reason that names testrule first.
 	if len(got) != 1 || !strings.HasPrefix(got[0].Message, "meshlint:ignore needs a reason") ||
 		!strings.Contains(got[0].Message, "//meshlint:ignore testrule <why this is safe>") {
 		t.Fatalf("New reported %+v, want one 'needs a reason'", got)
@@ -134,6 +135,7 @@ func TestScanDirectives(t *testing.T) {
 		p.Reportf(c.Pos(), "use %s", lit.Value)
 		skipped[lit.Value] = p.Skipped(c)
 	}
+	p.flush()
 	var reported []string
 	for _, d := range got {
 		reported = append(reported, strings.TrimPrefix(d.Message, "use "))
@@ -153,20 +155,20 @@ func TestScanDirectives(t *testing.T) {
 	}
 }
 
-func TestNewOtherAnalyzer(t *testing.T) {
+func TestNeedsReasonOtherAnalyzer(t *testing.T) {
 	// The directive without a reason is reported only by the analyzer it
 	// names first.
 	tp := newTestPackage(t, directivesSrc)
 	var got []analysis.Diagnostic
 	tp.pass.Report = func(d analysis.Diagnostic) { got = append(got, d) }
 	tp.pass.Analyzer = &analysis.Analyzer{Name: "other"}
-	New(tp.pass)
+	newPass(tp.pass).flush()
 	if len(got) != 1 || !strings.Contains(got[0].Message, "//meshlint:ignore other <why") {
 		t.Errorf("New(other) reported %+v, want one for line 30", got)
 	}
 	tp.pass.Analyzer = &analysis.Analyzer{Name: "third"}
 	got = nil
-	New(tp.pass)
+	newPass(tp.pass).flush()
 	if len(got) != 0 {
 		t.Errorf("New(third) reported %+v, want nothing", got)
 	}

@@ -107,12 +107,9 @@ func newTestPackageFiles(t testing.TB, allowErrors bool, files map[string]string
 		TypesInfo: info,
 		ResultOf:  map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New(parsed)},
 	}
-	res, err := runCore(pass)
-	if err != nil {
-		t.Fatalf("runCore: %v", err)
-	}
-	pass.ResultOf[Analyzer] = res
-	return &testPackage{Package: res.(*Package), pass: pass, files: parsed, src: files}
+	res := runCore(pass)
+	pass.ResultOf[Analyzer] = &core{pkg: res}
+	return &testPackage{Package: res, pass: pass, files: parsed, src: files}
 }
 
 // expr returns the expression that the comment /*NAME*/ directly precedes

@@ -5,8 +5,9 @@
 //     for: which files are skipped (_test.go and generated files), the
 //     //meshlint:ignore directives, and (lazily) the assignment index used by
 //     known-value evaluation and "later assignment" tracking.
-//   - [New] wraps an analyzer's *analysis.Pass so that reports honour those
-//     rules; analyzers report only through it.
+//   - [Run] wraps an analyzer's run function: its [Pass] honours those
+//     rules, reports in position order and survives panics; analyzers
+//     report only through it.
 //   - known.go evaluates strings known at compile time (SPEC "Common rules").
 //   - hosts.go extracts hosts from host:port, URLs and gRPC targets and
 //     classifies IPs.
@@ -15,6 +16,7 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -30,14 +32,60 @@ import (
 )
 
 // Analyzer is the shared pre-pass every meshlint analyzer requires. It reports
-// nothing itself; its result is a *Package.
-var Analyzer = &analysis.Analyzer{
-	Name:             "meshlintcore",
-	Doc:              "shared per-package index for meshlint analyzers (reports nothing)",
-	URL:              "https://github.com/meshlint/meshlint",
-	Run:              runCore,
-	RunDespiteErrors: true,
-	ResultType:       reflect.TypeFor[*Package](),
+// nothing itself; its result is the per-package index ([Package]) that
+// [Run] hands to the analyzer as part of its [Pass].
+var Analyzer = newCore("meshlintcore", false)
+
+// keepCore is Analyzer for runs prepared by KeepSuppressed.
+var keepCore = newCore("meshlintcore", true)
+
+func newCore(name string, keep bool) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name: name,
+		Doc:  "shared per-package index for meshlint analyzers (reports nothing)",
+		URL:  "https://github.com/meshlint/meshlint",
+		Run: func(pass *analysis.Pass) (any, error) {
+			return &core{pkg: runCore(pass), keep: keep}, nil
+		},
+		RunDespiteErrors: true,
+		ResultType:       reflect.TypeFor[*core](),
+	}
+}
+
+// core is the result of the shared pre-pass.
+type core struct {
+	pkg  *Package
+	keep bool // report suppressed findings, marked with SuppressedCategory
+}
+
+// KeepSuppressed returns copies of analyzers (and of everything they
+// require) that report the findings silenced by //meshlint:ignore instead
+// of dropping them, marked with a Category starting with
+// [SuppressedCategory]. The standalone driver uses them for SARIF, which
+// lists suppressed findings, and takes those findings out of every other
+// output itself. The analyzers themselves, as go vet, golangci-lint and
+// nogo run them, always drop suppressed findings: no global switch.
+func KeepSuppressed(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	copies := map[*analysis.Analyzer]*analysis.Analyzer{Analyzer: keepCore}
+	var rewire func(a *analysis.Analyzer) *analysis.Analyzer
+	rewire = func(a *analysis.Analyzer) *analysis.Analyzer {
+		if c, ok := copies[a]; ok {
+			return c
+		}
+		c := new(analysis.Analyzer)
+		*c = *a // the FlagSet is copied with the flag values it points to
+		copies[a] = c
+		c.Requires = nil
+		for _, r := range a.Requires {
+			c.Requires = append(c.Requires, rewire(r))
+		}
+		return c
+	}
+	out := make([]*analysis.Analyzer, len(analyzers))
+	for i, a := range analyzers {
+		out[i] = rewire(a)
+	}
+	return out
 }
 
 // Package is the result of [Analyzer]: the per-package index shared by all
@@ -71,7 +119,7 @@ type Package struct {
 	reaches map[string]bool
 }
 
-func runCore(pass *analysis.Pass) (any, error) {
+func runCore(pass *analysis.Pass) *Package {
 	p := &Package{
 		fset:    pass.Fset,
 		files:   pass.Files,
@@ -92,7 +140,7 @@ func runCore(pass *analysis.Pass) (any, error) {
 		}
 		p.scanDirectives(tf, f)
 	}
-	return p, nil
+	return p
 }
 
 // cgoHeader is the header cmd/cgo puts on the files it rewrites; go/packages
@@ -132,52 +180,93 @@ func (p *Package) Inspector() *inspector.Inspector {
 }
 
 // Pass is an analyzer's *analysis.Pass with meshlint's reporting rules:
-// findings in skipped files or under a matching //meshlint:ignore are
-// dropped. Analyzers report only through Pass.Report and Pass.Reportf.
+// findings in skipped files are dropped, findings under a matching
+// //meshlint:ignore are dropped (or, for the standalone driver's SARIF
+// output, reported marked with [SuppressedCategory]: see [KeepSuppressed]),
+// and all findings reach the driver sorted by position. Analyzers report
+// only through Pass.Report and Pass.Reportf.
 type Pass struct {
 	*analysis.Pass
 	*Package
+	keep  bool                  // report suppressed findings, marked (KeepSuppressed)
+	diags []analysis.Diagnostic // buffered until run returns (see Run)
 }
 
-// New returns the meshlint view of pass. It also reports, once, every
-// //meshlint:ignore directive that names this analyzer first and has no
-// reason. Call it first in run, before any fast path, so that a directive
-// without a reason is reported even in a package the rule has nothing to
-// say about.
-func New(pass *analysis.Pass) *Pass {
-	p := &Pass{Pass: pass, Package: pass.ResultOf[Analyzer].(*Package)}
+// Run wraps an analyzer's run function. It builds the meshlint [Pass],
+// reports every //meshlint:ignore directive that names this analyzer first
+// and has no reason (once, even in a package the rule has nothing to say
+// about), turns a panic into an analysis error for that one package
+// instead of killing the process and losing every other finding, and
+// hands the findings to the driver sorted by position, so that every
+// output (text, JSON, SARIF, go vet, golangci-lint, nogo) is deterministic
+// whatever order the analyzer found them in.
+func Run(run func(*Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (res any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("internal error (please report it): %s panicked on package %s: %v\n%s",
+					pass.Analyzer.Name, pass.Pkg.Path(), r, debug.Stack())
+			}
+		}()
+		p := newPass(pass)
+		res, err = run(p)
+		p.flush()
+		return res, err
+	}
+}
+
+// newPass returns the meshlint view of pass.
+func newPass(pass *analysis.Pass) *Pass {
+	p := &Pass{Pass: pass}
+	for _, r := range pass.ResultOf {
+		if c, ok := r.(*core); ok {
+			p.Package, p.keep = c.pkg, c.keep
+		}
+	}
+	if p.Package == nil {
+		panic(pass.Analyzer.Name + " does not require lint.Analyzer")
+	}
 	for _, d := range p.all {
 		if d.reason == "" && len(d.names) > 0 && d.names[0] == pass.Analyzer.Name {
-			pass.Report(analysis.Diagnostic{Pos: d.pos, Message: "meshlint:ignore needs a reason: write //meshlint:ignore " + strings.Join(d.names, ",") + " <why this is safe>"})
+			p.diags = append(p.diags, analysis.Diagnostic{Pos: d.pos, Message: "meshlint:ignore needs a reason: write //meshlint:ignore " + strings.Join(d.names, ",") + " <why this is safe>"})
 		}
 	}
 	return p
+}
+
+// flush reports the buffered findings in position order.
+func (p *Pass) flush() {
+	slices.SortStableFunc(p.diags, func(a, b analysis.Diagnostic) int {
+		if a.Pos != b.Pos {
+			return cmp.Compare(a.Pos, b.Pos)
+		}
+		if a.End != b.End {
+			return cmp.Compare(a.End, b.End)
+		}
+		return strings.Compare(a.Message, b.Message)
+	})
+	for _, d := range p.diags {
+		p.Pass.Report(d)
+	}
+	p.diags = nil
 }
 
 // Report reports d unless it falls in a skipped file or under a
 // //meshlint:ignore directive naming this analyzer.
 func (p *Pass) Report(d analysis.Diagnostic) {
 	if p.Suppressed(d.Pos) {
-		if reason, ok := p.ignoreReason(d.Pos); ok && ReportSuppressed {
+		if reason, ok := p.ignoreReason(d.Pos); ok && p.keep {
 			d.Category = SuppressedCategory + reason
-			p.Pass.Report(d)
+			p.diags = append(p.diags, d)
 		}
 		return
 	}
-	p.Pass.Report(d)
+	p.diags = append(p.diags, d)
 }
 
-// ReportSuppressed, when set, makes Report emit a finding silenced by a
-// //meshlint:ignore directive instead of dropping it, with Category
-// SuppressedCategory followed by the directive's reason. Only the
-// standalone driver sets it (for -sarif, which lists suppressed findings),
-// before analysis starts; it then removes those findings from every other
-// output and from the exit code. Findings in _test.go and generated files
-// are dropped regardless.
-var ReportSuppressed bool
-
-// SuppressedCategory prefixes the Category of a suppressed finding
-// reported under ReportSuppressed.
+// SuppressedCategory prefixes the Category of a finding silenced by a
+// //meshlint:ignore directive, reported only by analyzers prepared with
+// [KeepSuppressed]; the directive's reason follows it.
 const SuppressedCategory = "meshlint-suppressed:"
 
 // ignoreReason returns the reason of the //meshlint:ignore directive
@@ -271,19 +360,4 @@ func (p *Package) Reaches(path string) bool {
 	r := walk(p.Types)
 	p.reaches[path] = r
 	return r
-}
-
-// Safe wraps an analyzer's run function so that a panic becomes an
-// analysis error for that one package instead of killing the process and
-// losing every other finding.
-func Safe(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
-	return func(pass *analysis.Pass) (res any, err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("internal error (please report it): %s panicked on package %s: %v\n%s",
-					pass.Analyzer.Name, pass.Pkg.Path(), r, debug.Stack())
-			}
-		}()
-		return run(pass)
-	}
 }
