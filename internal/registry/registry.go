@@ -9,9 +9,13 @@ import (
 	"github.com/meshlint/meshlint/analyzers/clienttimeout"
 	"github.com/meshlint/meshlint/analyzers/ctxprop"
 	"github.com/meshlint/meshlint/analyzers/defaulttransport"
+	"github.com/meshlint/meshlint/analyzers/envoyport"
 	"github.com/meshlint/meshlint/analyzers/hardcodedip"
 	"github.com/meshlint/meshlint/analyzers/healthauth"
 	"github.com/meshlint/meshlint/analyzers/loopbacklisten"
+	"github.com/meshlint/meshlint/analyzers/loopbacktrust"
+	"github.com/meshlint/meshlint/analyzers/serveridle"
+	"github.com/meshlint/meshlint/analyzers/traceheaders"
 )
 
 // Analyzers returns meshlint's analyzers in a stable order.
@@ -23,5 +27,9 @@ func Analyzers() []*analysis.Analyzer {
 		ctxprop.Analyzer,
 		healthauth.Analyzer,
 		loopbacklisten.Analyzer,
+		traceheaders.Analyzer,
+		serveridle.Analyzer,
+		loopbacktrust.Analyzer,
+		envoyport.Analyzer,
 	}
 }
