@@ -1,5 +1,5 @@
-// Package defaulttransportimplicit is analyzed with -defaulttransport.implicit.
-package defaulttransportimplicit
+// Package implicit is analyzed with -defaulttransport.implicit.
+package implicit
 
 import (
 	"net/http"

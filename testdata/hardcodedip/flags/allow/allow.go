@@ -1,4 +1,4 @@
-package hardcodedipallow
+package allow
 
 import "net"
 

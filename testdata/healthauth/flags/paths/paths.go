@@ -1,5 +1,5 @@
-// Package healthauthpaths is run with -healthauth.paths=status,alive.
-package healthauthpaths
+// Package paths is run with -healthauth.paths=status,alive.
+package paths
 
 import (
 	"net/http"
