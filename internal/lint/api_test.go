@@ -38,6 +38,44 @@ func TestAPITable(t *testing.T) {
 			check(fn, l.Handler)
 		}
 	}
+	// clienttimeout, hardcodedip: client libraries
+	for fn, param := range LibraryURLSinks {
+		check(fn, param)
+	}
+	for fn := range GoKitClients {
+		check(fn, "options")
+	}
+	for fn := range NoTimeoutFuncs {
+		if _, ok := signatures[fn]; !ok {
+			t.Errorf("%s: not in the signature table", fn)
+		}
+	}
+	// Parameters clienttimeout's deadline tracking reads.
+	for _, fn := range []string{"context.WithCancel", "context.WithCancelCause", "context.WithValue"} {
+		check(fn, "parent")
+	}
+	for _, fn := range []string{"(*net/http.Client).Do"} {
+		check(fn, "req")
+	}
+	for _, fn := range []string{"net/http.NewRequestWithContext", "(*net/http.Request).WithContext", "(*net/http.Request).Clone"} {
+		check(fn, "ctx")
+	}
+	if !HasParam("net.Dial", "network") || HasParam("crypto/tls.Dial", "address") || HasParam("nope", "x") {
+		t.Error("HasParam")
+	}
+	// loopbacktrust
+	for fn, a := range AddrParts {
+		if a.Param != "" {
+			check(fn, a.Param)
+		}
+	}
+	for fn, a := range AddrTests {
+		for _, param := range []string{a.Addr, a.Against} {
+			if param != "" {
+				check(fn, param)
+			}
+		}
+	}
 	defer func() {
 		if recover() == nil {
 			t.Error("Param of an unknown parameter did not panic")

@@ -206,3 +206,31 @@ func (p *Package) IsPkgLevel(id *ast.Ident, pkgPath string) bool {
 	obj := p.Info.Uses[id]
 	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == pkgPath && obj.Parent() == obj.Pkg().Scope()
 }
+
+// FuncBody returns the body of a *ast.FuncDecl or *ast.FuncLit, or nil
+// (other nodes, declarations without a body).
+func FuncBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// IsGRPCStub reports whether fn looks like a gRPC client call: a method
+// whose first parameter is context.Context and whose last is
+// ...grpc.CallOption (protoc-gen-go-grpc client stubs of any service, and
+// (*grpc.ClientConn).Invoke/NewStream).
+func IsGRPCStub(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !sig.Variadic() || sig.Params().Len() < 2 {
+		return false
+	}
+	if !IsContext(sig.Params().At(0).Type()) {
+		return false
+	}
+	last, ok := types.Unalias(sig.Params().At(sig.Params().Len() - 1).Type()).(*types.Slice)
+	return ok && IsValueOf(last.Elem(), "google.golang.org/grpc", "CallOption")
+}

@@ -203,6 +203,32 @@ func TestIsNamed(t *testing.T) {
 	}
 }
 
+func TestIsValueOfClient(t *testing.T) {
+	tp := newTestPackage(t, callsSrc)
+	typeOf := func(name string) types.Type {
+		t.Helper()
+		return tp.object(t, name).Type()
+	}
+	tests := []struct {
+		name string
+		t    types.Type
+		want bool
+	}{
+		{"ptr", typeOf("c"), false},
+		{"alias ptr", typeOf("ac"), false},
+		{"value", typeOf("c").(*types.Pointer).Elem(), true},
+		{"alias type itself", tp.object(t, "Client").Type(), true},
+		{"ptr ptr", typeOf("pp"), false},
+		{"defined from", typeOf("mc"), false},
+		{"nil", nil, false},
+	}
+	for _, tt := range tests {
+		if got := IsValueOf(tt.t, "net/http", "Client"); got != tt.want {
+			t.Errorf("%s: IsValueOf(%v, net/http, Client) = %v, want %v", tt.name, tt.t, got, tt.want)
+		}
+	}
+}
+
 func TestIsPkgVar(t *testing.T) {
 	tp := newTestPackage(t, callsSrc)
 	tests := []struct {

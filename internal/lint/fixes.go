@@ -2,8 +2,10 @@ package lint
 
 import (
 	"bytes"
+	"fmt"
 	"go/format"
 	"go/token"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -47,34 +49,49 @@ func (p *Pass) FixIsClean(edits []analysis.TextEdit) bool {
 // ApplyEdits applies edits, all in file tf, to src (tf's contents). It
 // returns false when an edit lies outside tf or edits overlap.
 func ApplyEdits(tf *token.File, src []byte, edits []analysis.TextEdit) ([]byte, bool) {
-	type off struct {
-		start, end int
-		text       []byte
-	}
 	base, size := tf.Base(), tf.Size()
-	var list []off
+	list := make([]Edit, 0, len(edits))
 	for _, e := range edits {
 		end := e.End
 		if !end.IsValid() {
 			end = e.Pos
 		}
 		s, t := int(e.Pos)-base, int(end)-base
-		if s < 0 || t < s || t > size || t > len(src) {
+		if s < 0 || t > size {
 			return nil, false
 		}
-		list = append(list, off{s, t, e.NewText})
+		list = append(list, Edit{Start: s, End: t, Text: e.NewText})
 	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].start < list[j].start })
+	out, err := Apply(src, list)
+	return out, err == nil
+}
+
+// An Edit replaces the bytes [Start, End) of a file with Text.
+type Edit struct {
+	Start, End int
+	Text       []byte
+}
+
+// Apply applies edits to src: the one implementation of text edits, used
+// by fix checks, the driver's -fix and the fix tests. Identical edits
+// (the same fix reached twice, e.g. from a package and its test variant)
+// count once; overlapping ones and edits outside src are an error.
+func Apply(src []byte, edits []Edit) ([]byte, error) {
+	list := slices.Clone(edits)
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Start < list[j].Start })
 	var out bytes.Buffer
 	last := 0
-	for _, e := range list {
-		if e.start < last {
-			return nil, false
+	for i, e := range list {
+		if i > 0 && e.Start == list[i-1].Start && e.End == list[i-1].End && bytes.Equal(e.Text, list[i-1].Text) {
+			continue
 		}
-		out.Write(src[last:e.start])
-		out.Write(e.text)
-		last = e.end
+		if e.Start < last || e.Start > e.End || e.End > len(src) {
+			return nil, fmt.Errorf("invalid or overlapping edit [%d,%d)", e.Start, e.End)
+		}
+		out.Write(src[last:e.Start])
+		out.Write(e.Text)
+		last = e.End
 	}
 	out.Write(src[last:])
-	return out.Bytes(), true
+	return out.Bytes(), nil
 }

@@ -30,6 +30,14 @@ func TestApplyEdits(t *testing.T) {
 			{Pos: pos(20), End: pos(21), NewText: nil},
 		}, "", false},
 		{"outside", []analysis.TextEdit{{Pos: pos(21), End: pos(21) + 100}}, "", false},
+		{"identical twice", []analysis.TextEdit{
+			{Pos: pos(21), End: pos(22), NewText: []byte("ctx")},
+			{Pos: pos(21), End: pos(22), NewText: []byte("ctx")},
+		}, "package p\n\nvar x = f(ctx)\n", true},
+		{"same place, other text", []analysis.TextEdit{
+			{Pos: pos(21), End: pos(22), NewText: []byte("ctx")},
+			{Pos: pos(21), End: pos(22), NewText: []byte("r")},
+		}, "", false},
 	}
 	for _, tt := range tests {
 		got, ok := ApplyEdits(tf, src, tt.edits)

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -323,4 +324,16 @@ func (p *Package) AnyStringConstant(f func(string) bool) bool {
 		}
 	}
 	return false
+}
+
+// StringLit returns the value of a string literal (parenthesized or not)
+// without type information: the syntactic readers of other packages'
+// source (modsrc.go) use it.
+func StringLit(e ast.Expr) (string, bool) {
+	lit, ok := ast.Unparen(e).(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
 }

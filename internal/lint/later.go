@@ -9,7 +9,9 @@ package lint
 //	c := &http.Client{}
 //	c.Timeout = 10 * time.Second
 //
-// [Package.AssignedLater] answers that question. It finds where the value
+// [Package.AssignedLater] answers that question ([Package.AssignedLaterPath]
+// for a field below a field, rc.HTTPClient.Timeout; [Package.CalledLater]
+// for a setter method, resty's c.SetTimeout(d)). It finds where the value
 // is stored ([Package.BindingOf]: a variable, or a field path below one,
 // e.g. s.client for &Svc{client: &http.Client{}} bound to s) and then looks
 // for an assignment to the field on that storage:
@@ -97,11 +99,35 @@ const maxTargets = 16
 // without &), a new(T) call, a call such as t.Clone(), or the name of a
 // `var c T` declaration. See the comment at the top of later.go.
 func (p *Package) AssignedLater(cur inspector.Cursor, field string) Later {
-	return p.assignedLater(cur, nil, field, 0)
+	return p.assignedLater(cur, nil, goal{fields: []string{field}}, 0)
+}
+
+// AssignedLaterPath is AssignedLater for a field below a field of the
+// value: AssignedLaterPath(cur, "HTTPClient", "Timeout") asks for
+// rc.HTTPClient.Timeout = d. Replacing a field on the way
+// (rc.HTTPClient = c) counts as assigning it: the new value is judged
+// where it is built.
+func (p *Package) AssignedLaterPath(cur inspector.Cursor, fields ...string) Later {
+	return p.assignedLater(cur, nil, goal{fields: fields}, 0)
+}
+
+// CalledLater reports whether one of methods (full names, as
+// [Package.FuncName] spells them) is called later on the value produced by
+// the expression at cur, with the rules of AssignedLater: resty's
+// c.SetTimeout(d) after c := resty.New().
+func (p *Package) CalledLater(cur inspector.Cursor, methods map[string]bool) Later {
+	return p.assignedLater(cur, nil, goal{methods: methods}, 0)
+}
+
+// A goal is what the tracking looks for on the value: an assignment to the
+// field path fields below it, or a call of one of methods on it.
+type goal struct {
+	fields  []string
+	methods map[string]bool
 }
 
 // assignedLater is AssignedLater for the value at cur.Path+suffix.
-func (p *Package) assignedLater(cur inspector.Cursor, suffix []string, field string, depth int) Later {
+func (p *Package) assignedLater(cur inspector.Cursor, suffix []string, g goal, depth int) Later {
 	if depth > maxLaterDepth || cur.Node() == nil {
 		return Unknown
 	}
@@ -114,17 +140,17 @@ func (p *Package) assignedLater(cur inspector.Cursor, suffix []string, field str
 		}
 		origin := cur.Node()
 		t := p.newTarget(b.Var, path, outermostFunc(cur), false)
-		return p.track(t, origin, field, depth)
+		return p.track(t, origin, g, depth)
 	case BindArg:
 		t, res := p.calleeTarget(b.Call, b.Arg, path)
 		if res != NotAssigned {
 			return res
 		}
 		if t != nil {
-			return p.track(*t, cur.Node(), field, depth+1)
+			return p.track(*t, cur.Node(), g, depth+1)
 		}
 	case BindReturn:
-		return p.inCallers(b.Func, path, field, depth)
+		return p.inCallers(b.Func, path, g, depth)
 	}
 	return NotAssigned
 }
@@ -135,93 +161,88 @@ func (p *Package) assignedLater(cur inspector.Cursor, suffix []string, field str
 // in `var c T` is bound to c.
 func (p *Package) BindingOf(cur inspector.Cursor) Binding {
 	var rev []string // field path, innermost first
-	path := func() []string {
-		out := slices.Clone(rev)
-		slices.Reverse(out)
-		return out
+	for cur.Node() != nil && cur.Parent().Node() != nil {
+		next, field, b, done := p.bindStep(cur)
+		if done {
+			out := slices.Clone(rev)
+			slices.Reverse(out)
+			b.Path = concat(b.Path, out)
+			return b
+		}
+		if field != "" {
+			rev = append(rev, field)
+		}
+		cur = next
 	}
-	for cur.Node() != nil {
-		parent := cur.Parent()
-		if parent.Node() == nil {
+	out := slices.Clone(rev)
+	slices.Reverse(out)
+	return Binding{Kind: BindOther, Path: out}
+}
+
+// bindStep is one move of BindingOf: to the expression holding cur's
+// value (next, entering field when that is a struct literal's field), or
+// the binding found (done; its Path holds only the part below the bound
+// variable, BindingOf appends the literal fields climbed).
+func (p *Package) bindStep(cur inspector.Cursor) (next inspector.Cursor, field string, b Binding, done bool) {
+	parent := cur.Parent()
+	k, idx := cur.ParentEdge()
+	other := Binding{Kind: BindOther}
+	switch n := parent.Node().(type) {
+	case *ast.ParenExpr:
+		return parent, "", b, false
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			return parent, "", b, false
+		}
+	case *ast.KeyValueExpr:
+		lit, ok := parent.Parent().Node().(*ast.CompositeLit)
+		key, ok2 := n.Key.(*ast.Ident)
+		if k == edge.KeyValueExpr_Value && ok && ok2 && p.structOf(lit) != nil {
+			return parent.Parent(), key.Name, b, false
+		}
+	case *ast.CompositeLit:
+		if st := p.structOf(n); k == edge.CompositeLit_Elts && st != nil && idx >= 0 && idx < st.NumFields() {
+			return parent, st.Field(idx).Name(), b, false
+		}
+	case *ast.AssignStmt:
+		if k == edge.AssignStmt_Rhs && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
+			if v, q, ok := p.denote(n.Lhs[idx]); ok {
+				return cur, "", Binding{Kind: BindVar, Var: v, Path: q}, true
+			}
+		}
+	case *ast.ValueSpec:
+		var id *ast.Ident
+		switch {
+		case k == edge.ValueSpec_Names:
+			id = n.Names[idx]
+		case k == edge.ValueSpec_Values && len(n.Names) == len(n.Values):
+			id = n.Names[idx]
+		}
+		if v, ok := p.Info.Defs[id].(*types.Var); ok && id != nil {
+			return cur, "", Binding{Kind: BindVar, Var: v}, true
+		}
+	case *ast.ReturnStmt:
+		if len(n.Results) == 1 { // multi-value returns are not followed into callers
+			for fn := range parent.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				return cur, "", Binding{Kind: BindReturn, Func: fn.Node()}, true
+			}
+		}
+	case *ast.CallExpr:
+		if k != edge.CallExpr_Args {
 			break
 		}
-		k, idx := cur.ParentEdge()
-		switch n := parent.Node().(type) {
-		case *ast.ParenExpr:
-			cur = parent
-			continue
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				cur = parent
-				continue
-			}
-		case *ast.KeyValueExpr:
-			if k != edge.KeyValueExpr_Value {
-				break
-			}
-			lit, ok := parent.Parent().Node().(*ast.CompositeLit)
-			key, ok2 := n.Key.(*ast.Ident)
-			if !ok || !ok2 || p.structOf(lit) == nil {
-				break
-			}
-			rev = append(rev, key.Name)
-			cur = parent.Parent()
-			continue
-		case *ast.CompositeLit:
-			if k != edge.CompositeLit_Elts {
-				break
-			}
-			st := p.structOf(n)
-			if st == nil || idx < 0 || idx >= st.NumFields() {
-				break
-			}
-			rev = append(rev, st.Field(idx).Name())
-			cur = parent
-			continue
-		case *ast.AssignStmt:
-			if k != edge.AssignStmt_Rhs || (n.Tok != token.ASSIGN && n.Tok != token.DEFINE) || len(n.Lhs) != len(n.Rhs) {
-				break
-			}
-			if v, q, ok := p.denote(n.Lhs[idx]); ok {
-				return Binding{Kind: BindVar, Var: v, Path: concat(q, path())}
-			}
-		case *ast.ValueSpec:
-			var id *ast.Ident
-			switch {
-			case k == edge.ValueSpec_Names:
-				id = n.Names[idx]
-			case k == edge.ValueSpec_Values && len(n.Names) == len(n.Values):
-				id = n.Names[idx]
-			}
-			if v, ok := p.Info.Defs[id].(*types.Var); ok && id != nil {
-				return Binding{Kind: BindVar, Var: v, Path: path()}
-			}
-		case *ast.ReturnStmt:
-			if len(n.Results) != 1 {
-				break // multi-value returns are not followed into callers
-			}
-			for fn := range parent.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-				return Binding{Kind: BindReturn, Func: fn.Node(), Path: path()}
-			}
-		case *ast.CallExpr:
-			if k != edge.CallExpr_Args {
-				break
-			}
-			if tv, ok := p.Info.Types[n.Fun]; ok && tv.IsType() {
-				cur = parent // conversion: same value
-				continue
-			}
-			arg := idx
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-				if s := p.Info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
-					arg--
-				}
-			}
-			return Binding{Kind: BindArg, Call: n, Arg: arg, Path: path()}
+		if tv, ok := p.Info.Types[n.Fun]; ok && tv.IsType() {
+			return parent, "", b, false // conversion: same value
 		}
-		break
+		arg := idx
+		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+			if s := p.Info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+				arg--
+			}
+		}
+		return cur, "", Binding{Kind: BindArg, Call: n, Arg: arg}, true
 	}
-	return Binding{Kind: BindOther, Path: path()}
+	return cur, "", other, true
 }
 
 // denote returns the variable and field path an lvalue-like expression
@@ -346,8 +367,14 @@ func (p *Package) newTarget(v *types.Var, path []string, scope inspector.Cursor,
 	return target{v: v, path: path, scope: scope, anyPos: anyPos}
 }
 
-// outermostFunc returns the cursor of the top-level function enclosing cur,
-// or the root (package-level expressions).
+// OutermostFunc returns the cursor of the outermost function (a
+// *ast.FuncDecl, or a *ast.FuncLit at package level) enclosing cur, or the
+// root, whose Node is nil, for package-level expressions.
+func OutermostFunc(cur inspector.Cursor) inspector.Cursor {
+	return outermostFunc(cur)
+}
+
+// outermostFunc is OutermostFunc.
 func outermostFunc(cur inspector.Cursor) inspector.Cursor {
 	out := cur.Inspector().Root()
 	if cur.Node() == nil {
@@ -360,130 +387,174 @@ func outermostFunc(cur inspector.Cursor) inspector.Cursor {
 }
 
 // track follows the value stored in t (and its aliases) and reports
-// whether field is assigned on it after origin.
-func (p *Package) track(first target, origin ast.Node, field string, depth int) Later {
-	work := []target{first}
-	seen := map[targetKey]bool{}
-	unknown := false
-	for i := 0; i < len(work) && i < maxTargets; i++ {
-		t := work[i]
-		key := keyOf(t)
-		if seen[key] {
+// whether the goal is met on it after origin.
+func (p *Package) track(first target, origin ast.Node, g goal, depth int) Later {
+	tr := &tracker{p: p, origin: origin, g: g, depth: depth, work: []target{first}, seen: map[targetKey]bool{}}
+	for i := 0; i < len(tr.work) && i < maxTargets; i++ {
+		t := tr.work[i]
+		if tr.seen[keyOf(t)] {
 			continue
 		}
-		seen[key] = true
-		want := append(slices.Clip(t.path), field)
+		tr.seen[keyOf(t)] = true
 		for id := range t.scope.Preorder((*ast.Ident)(nil)) {
-			obj, _ := p.Info.Uses[id.Node().(*ast.Ident)].(*types.Var)
-			if obj != t.v {
+			if obj, _ := p.Info.Uses[id.Node().(*ast.Ident)].(*types.Var); obj != t.v {
 				continue
 			}
-			x := id
-			if k := x.ParentEdgeKind(); k == edge.SelectorExpr_Sel {
-				x = x.Parent() // pkg.Var
-			}
-			var q []string
-			var method *types.Func
-		up:
-			for {
-				parent := x.Parent()
-				if parent.Node() == nil {
-					break
-				}
-				k := x.ParentEdgeKind()
-				switch n := parent.Node().(type) {
-				case *ast.ParenExpr, *ast.StarExpr:
-					x = parent
-					continue
-				case *ast.TypeAssertExpr:
-					if k == edge.TypeAssertExpr_X {
-						x = parent
-						continue
-					}
-				case *ast.SelectorExpr:
-					if k != edge.SelectorExpr_X {
-						break up
-					}
-					s := p.Info.Selections[n]
-					if s == nil {
-						break up
-					}
-					if s.Kind() == types.MethodVal {
-						method, _ = s.Obj().(*types.Func)
-						break up
-					}
-					if s.Kind() != types.FieldVal {
-						break up
-					}
-					q = append(q, fieldNames(s)...)
-					x = parent
-					continue
-				}
-				break
-			}
-			switch {
-			case hasPrefix(q, want):
-				if isWrite(x) && (t.anyPos || p.after(x, origin)) {
-					return Assigned
-				}
-			case hasPrefix(t.path, q):
-				rest := t.path[len(q):]
-				if x.ParentEdgeKind() == edge.AssignStmt_Lhs {
-					continue // the container is replaced: not a use of the value
-				}
-				if method != nil {
-					fn := method.Origin()
-					if fn.Pkg() != p.Types {
-						continue // (*http.Client).Do and friends use the value
-					}
-					if isAbstract(fn) {
-						// rt.RoundTrip(req) uses the value; svc.Init() on an
-						// interface holding it might configure it.
-						if len(rest) > 0 {
-							unknown = true
-						}
-						continue
-					}
-					if decl, ok := p.funcDecl(fn); ok {
-						if recv := fn.Signature().Recv(); recv != nil && depth < maxLaterDepth {
-							work = append(work, target{v: recv, path: rest, scope: decl, anyPos: true})
-						}
-					}
-					continue
-				}
-				b := p.BindingOf(x)
-				switch b.Kind {
-				case BindVar:
-					if b.Var == nil {
-						continue
-					}
-					nt := p.newTarget(b.Var, concat(b.Path, rest), t.scope, t.anyPos)
-					work = append(work, nt)
-				case BindArg:
-					ct, res := p.calleeTarget(b.Call, b.Arg, concat(b.Path, rest))
-					switch {
-					case res == Assigned:
-						return Assigned
-					case res == Unknown:
-						unknown = true
-					case ct != nil && depth < maxLaterDepth:
-						work = append(work, *ct)
-					}
-				case BindReturn:
-					switch p.inCallers(b.Func, concat(b.Path, rest), field, depth+1) {
-					case Assigned:
-						return Assigned
-					case Unknown:
-						unknown = true
-					}
-				}
+			x, q, method := p.selectorPath(id)
+			if tr.use(t, x, q, method) {
+				return Assigned
 			}
 		}
 	}
-	if unknown || len(work) > maxTargets {
+	if tr.unknown || len(tr.work) > maxTargets {
 		return Unknown
 	}
 	return NotAssigned
+}
+
+// tracker is the state of one track: the storage locations still to
+// search and whether some use could not be followed.
+type tracker struct {
+	p       *Package
+	origin  ast.Node
+	g       goal
+	depth   int
+	work    []target
+	seen    map[targetKey]bool
+	unknown bool
+}
+
+// selectorPath climbs from a use of a variable (id) through parentheses,
+// stars, type assertions and field selections: x is the outermost
+// expression reached, q the field path selected below the variable, and
+// method the method selected on x, if any.
+func (p *Package) selectorPath(id inspector.Cursor) (x inspector.Cursor, q []string, method *types.Func) {
+	x = id
+	if x.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		x = x.Parent() // pkg.Var
+	}
+	for {
+		parent := x.Parent()
+		if parent.Node() == nil {
+			return x, q, nil
+		}
+		k := x.ParentEdgeKind()
+		switch n := parent.Node().(type) {
+		case *ast.ParenExpr, *ast.StarExpr:
+			x = parent
+			continue
+		case *ast.TypeAssertExpr:
+			if k == edge.TypeAssertExpr_X {
+				x = parent
+				continue
+			}
+		case *ast.SelectorExpr:
+			s := p.Info.Selections[n]
+			if k != edge.SelectorExpr_X || s == nil {
+				return x, q, nil
+			}
+			if s.Kind() == types.MethodVal {
+				method, _ = s.Obj().(*types.Func)
+				return x, q, method
+			}
+			if s.Kind() == types.FieldVal {
+				q = append(q, fieldNames(s)...)
+				x = parent
+				continue
+			}
+		}
+		return x, q, nil
+	}
+}
+
+// use judges one use of target t (the expression x, selecting field path
+// q and maybe a method): it reports true when the use is the assignment
+// looked for, and otherwise queues the locations the value flows to.
+func (tr *tracker) use(t target, x inspector.Cursor, q []string, method *types.Func) bool {
+	p := tr.p
+	want := append(slices.Clip(t.path), tr.g.fields...)
+	later := t.anyPos || p.after(x, tr.origin)
+	switch {
+	case len(tr.g.fields) > 0 && hasPrefix(q, want):
+		return isWrite(x) && later
+	case len(q) > len(t.path) && len(q) < len(want) && hasPrefix(want, q):
+		// A field on the way to the goal's: rc.HTTPClient for
+		// rc.HTTPClient.Timeout.
+		if isWrite(x) {
+			return later // replaced: the new value is judged where it is built
+		}
+		if method == nil && x.ParentEdgeKind() != edge.ExprStmt_X {
+			tr.unknown = true // h := rc.HTTPClient; h.Timeout = d: not followed
+		}
+	case hasPrefix(t.path, q):
+		rest := t.path[len(q):]
+		if x.ParentEdgeKind() == edge.AssignStmt_Lhs {
+			return false // the container is replaced: not a use of the value
+		}
+		if method != nil {
+			return tr.methodUse(t, method, rest, later)
+		}
+		return tr.flow(t, x, rest)
+	}
+	return false
+}
+
+// methodUse judges a method called on the tracked value (or on the value
+// holding it at field path rest).
+func (tr *tracker) methodUse(t target, method *types.Func, rest []string, later bool) bool {
+	p := tr.p
+	fn := method.Origin()
+	switch {
+	case len(rest) == 0 && tr.g.methods[p.FuncName(fn)] && later:
+		return true
+	case fn.Pkg() != p.Types:
+		// (*http.Client).Do and friends use the value
+	case isAbstract(fn):
+		// rt.RoundTrip(req) uses the value; svc.Init() on an interface
+		// holding it might configure it.
+		if len(rest) > 0 {
+			tr.unknown = true
+		}
+	default:
+		if decl, ok := p.funcDecl(fn); ok {
+			if recv := fn.Signature().Recv(); recv != nil && tr.depth < maxLaterDepth {
+				tr.work = append(tr.work, target{v: recv, path: rest, scope: decl, anyPos: true})
+			}
+		}
+	}
+	return false
+}
+
+// flow follows the value where the expression at x stores it: another
+// variable, a callee's parameter, or the callers of a function returning
+// it.
+func (tr *tracker) flow(t target, x inspector.Cursor, rest []string) bool {
+	p := tr.p
+	b := p.BindingOf(x)
+	switch b.Kind {
+	case BindVar:
+		if b.Var != nil {
+			tr.work = append(tr.work, p.newTarget(b.Var, concat(b.Path, rest), t.scope, t.anyPos))
+		}
+	case BindArg:
+		ct, res := p.calleeTarget(b.Call, b.Arg, concat(b.Path, rest))
+		switch {
+		case res == Assigned:
+			return true
+		case res == Unknown:
+			tr.unknown = true
+		case ct != nil && tr.depth < maxLaterDepth:
+			tr.work = append(tr.work, *ct)
+		}
+	case BindReturn:
+		switch p.inCallers(b.Func, concat(b.Path, rest), tr.g, tr.depth+1) {
+		case Assigned:
+			return true
+		case Unknown:
+			tr.unknown = true
+		}
+	}
+	return false
 }
 
 // isWrite reports whether the expression at x is assigned, incremented,
@@ -556,7 +627,7 @@ func (p *Package) calleeTarget(call *ast.CallExpr, arg int, path []string) (*tar
 
 // inCallers follows a value returned from a same-package named function
 // into each of its callers: one that assigns the field is enough.
-func (p *Package) inCallers(fn ast.Node, path []string, field string, depth int) Later {
+func (p *Package) inCallers(fn ast.Node, path []string, g goal, depth int) Later {
 	decl, ok := fn.(*ast.FuncDecl)
 	if !ok || depth >= maxLaterDepth {
 		return NotAssigned
@@ -570,7 +641,7 @@ func (p *Package) inCallers(fn ast.Node, path []string, field string, depth int)
 		if p.Callee(c.Node().(*ast.CallExpr)) != obj {
 			continue
 		}
-		switch p.assignedLater(c, path, field, depth+1) {
+		switch p.assignedLater(c, path, g, depth+1) {
 		case Assigned:
 			return Assigned
 		case Unknown:

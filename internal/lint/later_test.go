@@ -69,7 +69,7 @@ func loadLater(t *testing.T, src string) (*Package, inspector.Cursor) {
 	}
 	in := inspector.New([]*ast.File{f})
 	p := &Package{fset: fset, files: []*ast.File{f}, Info: info, Types: pkg, inspector: in,
-		skipped: map[*token.File]bool{}, known: map[ast.Expr]Str{}, reaches: map[string]bool{}}
+		skipped: map[*token.File]bool{}, known: map[ast.Expr]Str{}}
 	var mark token.Pos
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {

@@ -114,9 +114,13 @@ type Package struct {
 	assignOnce sync.Once
 	vars       map[*types.Var]*varInfo
 
-	mu      sync.Mutex
-	known   map[ast.Expr]Str
-	reaches map[string]bool
+	mu       sync.Mutex
+	known    map[ast.Expr]Str
+	imported map[string]*types.Package // see ImportedPackage; nil entries: not imported
+
+	module  *analysis.Module // pass.Module (nil or empty: unknown); see ModuleSource (modsrc.go)
+	modOnce sync.Once
+	mod     *ModuleSource
 }
 
 func runCore(pass *analysis.Pass) *Package {
@@ -127,7 +131,7 @@ func runCore(pass *analysis.Pass) *Package {
 		Types:   pass.Pkg,
 		skipped: make(map[*token.File]bool),
 		known:   make(map[ast.Expr]Str),
-		reaches: make(map[string]bool),
+		module:  pass.Module,
 	}
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
@@ -208,6 +212,12 @@ func Run(run func(*Pass) (any, error)) func(*analysis.Pass) (any, error) {
 					pass.Analyzer.Name, pass.Pkg.Path(), r, debug.Stack())
 			}
 		}()
+		if len(pass.Files) == 0 || pass.TypesInfo == nil {
+			// A dependency loaded from export data, which drivers analyse
+			// only for the facts of analyzers that declare some: there is
+			// no syntax to look at, and nothing to report.
+			return nil, nil
+		}
 		p := newPass(pass)
 		res, err = run(p)
 		p.flush()
@@ -234,16 +244,25 @@ func newPass(pass *analysis.Pass) *Pass {
 	return p
 }
 
-// flush reports the buffered findings in position order.
+// flush reports the buffered findings in position order: file name, then
+// offset in the file. (Not token.Pos order: drivers parse files in
+// parallel, so the order of files in the FileSet changes from run to run.)
 func (p *Pass) flush() {
+	key := func(pos token.Pos) (string, int) {
+		if tf := p.Fset.File(pos); tf != nil {
+			return tf.Name(), tf.Offset(pos)
+		}
+		return "", int(pos)
+	}
 	slices.SortStableFunc(p.diags, func(a, b analysis.Diagnostic) int {
-		if a.Pos != b.Pos {
-			return cmp.Compare(a.Pos, b.Pos)
+		af, ao := key(a.Pos)
+		bf, bo := key(b.Pos)
+		if c := cmp.Or(strings.Compare(af, bf), cmp.Compare(ao, bo)); c != 0 {
+			return c
 		}
-		if a.End != b.End {
-			return cmp.Compare(a.End, b.End)
-		}
-		return strings.Compare(a.Message, b.Message)
+		_, ae := key(a.End)
+		_, be := key(b.End)
+		return cmp.Or(cmp.Compare(ae, be), strings.Compare(a.Message, b.Message))
 	})
 	for _, d := range p.diags {
 		p.Pass.Report(d)
@@ -338,26 +357,54 @@ func (p *Package) Imports(paths ...string) bool {
 // (*http.Client).Get on a value from another package without importing
 // net/http itself).
 func (p *Package) Reaches(path string) bool {
+	return p.ImportedPackage(path) != nil
+}
+
+// ImportedPackage returns the package path as the package imports it,
+// directly or transitively, or nil. The package itself does not count
+// (see [Package.PkgObject]). Results are cached per package.
+func (p *Package) ImportedPackage(path string) *types.Package {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if r, ok := p.reaches[path]; ok {
-		return r
+	if pkg, ok := p.imported[path]; ok {
+		return pkg
 	}
 	seen := make(map[*types.Package]bool)
-	var walk func(*types.Package) bool
-	walk = func(pkg *types.Package) bool {
+	var walk func(*types.Package) *types.Package
+	walk = func(pkg *types.Package) *types.Package {
 		if seen[pkg] {
-			return false
+			return nil
 		}
 		seen[pkg] = true
 		for _, imp := range pkg.Imports() {
-			if imp.Path() == path || walk(imp) {
-				return true
+			if imp.Path() == path {
+				return imp
+			}
+			if found := walk(imp); found != nil {
+				return found
 			}
 		}
-		return false
+		return nil
 	}
-	r := walk(p.Types)
-	p.reaches[path] = r
-	return r
+	found := walk(p.Types)
+	if p.imported == nil {
+		p.imported = make(map[string]*types.Package)
+	}
+	p.imported[path] = found
+	return found
+}
+
+// PkgObject returns the package-level object name of the package path
+// (http.DefaultClient is PkgObject("net/http", "DefaultClient")) when the
+// package is path itself or imports it, directly or transitively; nil
+// otherwise.
+func (p *Package) PkgObject(path, name string) types.Object {
+	pkg := p.Types
+	if pkg.Path() != path {
+		pkg = p.ImportedPackage(path)
+	}
+	if pkg == nil {
+		return nil
+	}
+	return pkg.Scope().Lookup(name)
 }
