@@ -5,7 +5,6 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
-	"sort"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -13,18 +12,26 @@ import (
 
 	"github.com/meshlint/meshlint/analyzers/ctxprop"
 	"github.com/meshlint/meshlint/internal/fixtures"
+	"github.com/meshlint/meshlint/internal/lint"
 )
 
 func TestCtxprop(t *testing.T) {
 	dir := fixtures.Dir(t)
-	analysistest.Run(t, dir, ctxprop.Analyzer, "./ctxprop/...")
+	analysistest.Run(t, dir, ctxprop.Analyzer, fixtures.Patterns(t, "ctxprop")...)
 	analysistest.Run(t, filepath.Join(dir, "ctxprop", "oldmod"), ctxprop.Analyzer, "./...")
+}
+
+// TestAlwaysFlag: -ctxprop.always restores rules 1 and 2 outside inbound
+// scopes (a CLI), and nothing else.
+func TestAlwaysFlag(t *testing.T) {
+	fixtures.SetFlag(t, &ctxprop.Analyzer.Flags, "always", "true")
+	analysistest.Run(t, fixtures.Dir(t), ctxprop.Analyzer, "./ctxprop/flags/always")
 }
 
 // TestSuggestedFixes compares the fixed files with their .golden files.
 func TestSuggestedFixes(t *testing.T) {
 	dir := fixtures.Dir(t)
-	analysistest.RunWithSuggestedFixes(t, dir, ctxprop.Analyzer, "./ctxprop/...")
+	analysistest.RunWithSuggestedFixes(t, dir, ctxprop.Analyzer, fixtures.Patterns(t, "ctxprop")...)
 	analysistest.RunWithSuggestedFixes(t, filepath.Join(dir, "ctxprop", "oldmod"), ctxprop.Analyzer, "./...")
 }
 
@@ -34,59 +41,38 @@ func TestSuggestedFixes(t *testing.T) {
 // CTXPROP_UPDATE=1 rewrites the golden files.
 func TestFixesCompile(t *testing.T) {
 	dir := fixtures.Dir(t)
-	checkFixes(t, dir, "./ctxprop/...")
+	checkFixes(t, dir, fixtures.Patterns(t, "ctxprop")...)
 	checkFixes(t, filepath.Join(dir, "ctxprop", "oldmod"), "./...")
 }
 
-func checkFixes(t *testing.T, dir, pattern string) {
-	results := analysistest.Run(t, dir, ctxprop.Analyzer, pattern)
+func checkFixes(t *testing.T, dir string, patterns ...string) {
+	results := analysistest.Run(t, dir, ctxprop.Analyzer, patterns...)
 
-	type edit struct {
-		start, end int
-		text       string
-	}
-	edits := make(map[string]map[edit]bool) // file -> set (test variants report the same fix twice)
+	edits := make(map[string][]lint.Edit) // file -> edits (test variants report the same fix twice: lint.Apply applies it once)
 	for _, r := range results {
 		fset := r.Pass.Fset
 		for _, d := range r.Diagnostics {
 			for _, fix := range d.SuggestedFixes {
 				for _, e := range fix.TextEdits {
 					f := fset.File(e.Pos)
-					name := f.Name()
-					if edits[name] == nil {
-						edits[name] = make(map[edit]bool)
-					}
-					edits[name][edit{f.Offset(e.Pos), f.Offset(e.End), string(e.NewText)}] = true
+					edits[f.Name()] = append(edits[f.Name()], lint.Edit{Start: f.Offset(e.Pos), End: f.Offset(e.End), Text: e.NewText})
 				}
 			}
 		}
 	}
 	if len(edits) == 0 {
-		t.Fatalf("%s: no suggested fixes at all", pattern)
+		t.Fatalf("%s: no suggested fixes at all", patterns)
 	}
 	overlay := make(map[string][]byte)
-	for name, set := range edits {
+	for name, list := range edits {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var list []edit
-		for e := range set {
-			list = append(list, e)
+		fixed, err := lint.Apply(src, list)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
 		}
-		sort.Slice(list, func(i, j int) bool { return list[i].start < list[j].start })
-		var out bytes.Buffer
-		last := 0
-		for _, e := range list {
-			if e.start < last {
-				t.Fatalf("%s: overlapping edits at offset %d", name, e.start)
-			}
-			out.Write(src[last:e.start])
-			out.WriteString(e.text)
-			last = e.end
-		}
-		out.Write(src[last:])
-		fixed := out.Bytes()
 		if formatted, err := format.Source(fixed); err != nil {
 			t.Errorf("%s: fixed file does not parse: %v", name, err)
 		} else if !bytes.Equal(formatted, fixed) {
@@ -113,7 +99,7 @@ func checkFixes(t *testing.T, dir, pattern string) {
 		Overlay: overlay,
 		Env:     append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=-mod=mod"),
 	}
-	pkgs, err := packages.Load(cfg, pattern)
+	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}

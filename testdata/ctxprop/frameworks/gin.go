@@ -29,7 +29,7 @@ func (h *Handlers) GinGood(c *gin.Context) {
 	h.client.Do(req)
 }
 
-func (h *Handlers) Register(r *gin.Engine) {
+func (h *Handlers) Register(r *gin.Engine) { // want Register:`drops the context: context.Background\(\) passed to http.NewRequestWithContext at ctxprop/frameworks/gin.go:38`
 	r.GET("/inline", func(c *gin.Context) {
 		req, _ := http.NewRequestWithContext(context.Background(), "GET", "http://users/", nil) // want `pass c.Request.Context\(\)`
 		h.client.Do(req)

@@ -23,7 +23,7 @@ func NewOrderServiceClient(cc grpc.ClientConnInterface) OrderServiceClient {
 }
 
 // The stub forwards its ctx: not flagged.
-func (c *orderServiceClient) GetOrder(ctx context.Context, in *OrderRequest, opts ...grpc.CallOption) (*Order, error) {
+func (c *orderServiceClient) GetOrder(ctx context.Context, in *OrderRequest, opts ...grpc.CallOption) (*Order, error) { // want GetOrder:`forwards its context: \(grpc.ClientConnInterface\).Invoke at ctxprop/grpcstub/orders.go:28`
 	out := new(Order)
 	if err := c.cc.Invoke(ctx, "/orders.v1.OrderService/GetOrder", in, out, opts...); err != nil {
 		return nil, err

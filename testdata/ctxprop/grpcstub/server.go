@@ -18,7 +18,7 @@ type Gateway struct {
 	cache  Cache
 }
 
-func (g *Gateway) GetOrder(ctx context.Context, in *OrderRequest) (*Order, error) {
+func (g *Gateway) GetOrder(ctx context.Context, in *OrderRequest) (*Order, error) { // want GetOrder:`forwards its context: \(grpcstub.OrderServiceClient\).GetOrder at ctxprop/grpcstub/server.go:36`
 	if _, err := g.users.GetUser(context.Background(), &GetUserRequest{Id: in.Id}); err != nil { // want `context.Background\(\) passed to \(grpcstub.UserServiceClient\).GetUser inside a function that receives a context drops the inbound context: .*; pass ctx`
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func (g *Gateway) Reconnect(ctx context.Context) error {
 	return nil
 }
 
-func Connect() (*grpc.ClientConn, error) {
+func Connect() (*grpc.ClientConn, error) { // want Connect:`drops the context: context.Background\(\) passed to grpc.DialContext at ctxprop/grpcstub/server.go:73`
 	return grpc.DialContext(context.Background(), "orders:50051", grpc.WithTransportCredentials(insecure.NewCredentials()))
 }
 

@@ -45,9 +45,11 @@ func fetch(ctx context.Context, c *http.Client, url string) (*http.Response, err
 	return c.Do(req)
 }
 
-// Rule 1 with no context in scope: flagged, no fix.
+// Rule 1 with no inbound context in scope: not flagged here (no inbound
+// trace to join); rule 6 reports the calls of ping from inbound scopes,
+// and -ctxprop.always reports it here.
 func ping(url string) error {
-	req, err := http.NewRequest(http.MethodHead, url, nil) // want `use http.NewRequestWithContext\(ctx, \.\.\.\)`
+	req, err := http.NewRequest(http.MethodHead, url, nil)
 	if err != nil {
 		return err
 	}
@@ -99,7 +101,17 @@ type API struct {
 	base string
 }
 
-func (a *API) Users() {
+// Users has no inbound context: not flagged here; it drops the context of
+// any handler that calls it (its fact says where: rule 6).
+func (a *API) Users() { // want Users:`drops the context: \(\*http.Client\).Get without a context at ctxprop/nethttp/handlers.go:107`
+	a.Get(a.base + "/users")
+	get := a.Client.Get
+	get(a.base + "/users")
+	(*http.Client).Post(a.Client, a.base, "", nil)
+}
+
+// The same calls inside a handler.
+func (a *API) ServeUsers(w http.ResponseWriter, r *http.Request) {
 	a.Get(a.base + "/users") // want `\(\*http.Client\).Get sends`
 	get := a.Client.Get
 	get(a.base + "/users")                         // want `\(\*http.Client\).Get sends`
@@ -136,12 +148,12 @@ func loadProfile(ctx context.Context, c *http.Client, id string) (*http.Response
 	return c.Do(req)
 }
 
-// Rule 3, not flagged: stored in a variable first, or derived from
-// Background (SPEC: "directly").
+// Rule 5: Background stored in a variable first, or derived from it:
+// reported at the Background() call.
 func (s *Server) Stored(w http.ResponseWriter, r *http.Request) {
-	bg := context.Background()
+	bg := context.Background() // want `context.Background\(\) inside a request handler is the parent of the context given to http.NewRequestWithContext: .*; derive it from r.Context\(\) instead`
 	req, _ := http.NewRequestWithContext(bg, "GET", "http://users/", nil)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second) // want `context.Background\(\) inside a request handler is the parent`
 	defer cancel()
 	req2, _ := http.NewRequestWithContext(ctx, "GET", "http://users/", nil)
 	s.client.Do(req)
@@ -167,7 +179,7 @@ func (s *Server) NotASink(w http.ResponseWriter, r *http.Request) {
 func audit(ctx context.Context, what string) {}
 
 // Rule 3 in closures: a closure sees its enclosing function's scope.
-func (s *Server) Routes(mux *http.ServeMux) {
+func (s *Server) Routes(mux *http.ServeMux) { // want Routes:`drops the context: context.Background\(\) passed to http.NewRequestWithContext at ctxprop/nethttp/handlers.go:195`
 	mux.Handle("/a", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		req, _ := http.NewRequestWithContext(context.Background(), "GET", "http://a/", nil) // want `pass r.Context\(\)`
 		s.client.Do(req)

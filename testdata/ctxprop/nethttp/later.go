@@ -20,10 +20,11 @@ func cloneLater(ctx context.Context, c *http.Client, url string) {
 	c.Do(req.Clone(ctx))
 }
 
-// backgroundLater attaches Background: still flagged.
-func backgroundLater(c *http.Client, url string) {
+// backgroundLater attaches Background: still flagged (and the
+// Background() passed to WithContext is rule 3).
+func backgroundLater(ctx context.Context, c *http.Client, url string) {
 	req, _ := http.NewRequest(http.MethodGet, url, nil) // want `http.NewRequest drops the caller's context`
-	c.Do(req.WithContext(context.Background()))
+	c.Do(req.WithContext(context.Background()))         // want `context.Background\(\) passed to \(\*http.Request\).WithContext`
 }
 
 // otherVariable: the context goes to another request.
