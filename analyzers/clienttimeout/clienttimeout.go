@@ -17,7 +17,7 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports http.Clients that have no overall timeout.
+// Analyzer reports HTTP clients that have no overall timeout.
 var Analyzer = &analysis.Analyzer{
 	Name:     "clienttimeout",
 	Doc:      lint.MustExtractDoc(doc, "clienttimeout"),
@@ -32,16 +32,19 @@ const (
 )
 
 func run(p *lint.Pass) (any, error) {
-	if !p.Imports("net/http") {
+	netHTTP := p.Imports("net/http")
+	libs := p.Imports(restyV2, restyV3, fasthttpPath, goKitHTTP, retryablehttp)
+	if !netHTTP && !libs {
 		return nil, nil
 	}
-	defaultClientFixed := defaultClientHasTimeout(p)
+	st := &state{Pass: p, exempt: map[ast.Node]bool{}}
+	defaultClientFixed := netHTTP && defaultClientHasTimeout(p)
 	nodes := []ast.Node{
 		(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil),
 		(*ast.Ident)(nil),
 	}
 	for cur := range p.Inspector().Root().Preorder(nodes...) {
-		if id, ok := cur.Node().(*ast.Ident); ok && !p.IsPkgLevel(id, "net/http") {
+		if id, ok := cur.Node().(*ast.Ident); ok && (!netHTTP || !p.IsPkgLevel(id, "net/http")) {
 			continue // most identifiers: skip before the file lookup
 		}
 		if p.Skipped(cur.Node()) {
@@ -49,8 +52,14 @@ func run(p *lint.Pass) (any, error) {
 		}
 		switch n := cur.Node().(type) {
 		case *ast.CompositeLit:
-			if isClient(litType(p, n)) && !hasTimeout(p, n) && p.AssignedLater(cur, "Timeout") == lint.NotAssigned {
-				reportClient(p, n)
+			t := litType(p, n)
+			switch {
+			case isClient(t):
+				if !hasTimeout(p, n) && p.AssignedLater(cur, "Timeout") == lint.NotAssigned && !sendsWithDeadline(p, cur) {
+					reportClient(p, n)
+				}
+			case libs && (lint.IsValueOf(t, fasthttpPath, "Client") || lint.IsValueOf(t, fasthttpPath, "HostClient")):
+				checkFasthttpClient(p, cur, n)
 			}
 		case *ast.CallExpr:
 			checkCall(p, cur, n)
@@ -58,7 +67,7 @@ func run(p *lint.Pass) (any, error) {
 			checkVarDecl(p, cur, n)
 		case *ast.Ident:
 			if !defaultClientFixed {
-				checkDefaultClient(p, cur, n)
+				st.checkDefaultClient(cur, n)
 			}
 			checkFuncValue(p, cur, n)
 		}
@@ -66,16 +75,18 @@ func run(p *lint.Pass) (any, error) {
 	return nil, nil
 }
 
+// state is what one run remembers: for each function, whether its uses of
+// http.DefaultClient all send requests with a deadline (see
+// checkDefaultClient).
+type state struct {
+	*lint.Pass
+	exempt map[ast.Node]bool
+}
+
 // isClient reports whether t is http.Client (aliases included), not a
 // pointer to it.
 func isClient(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if _, ptr := types.Unalias(t).(*types.Pointer); ptr {
-		return false
-	}
-	return lint.IsNamed(t, "net/http", "Client")
+	return lint.IsValueOf(t, "net/http", "Client")
 }
 
 // litType is the type a composite literal builds: for an elided literal
@@ -111,19 +122,35 @@ func checkCall(p *lint.Pass, cur inspector.Cursor, call *ast.CallExpr) {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && len(call.Args) == 1 {
 		if b, ok := p.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
 			if tv, ok := p.TypesInfo.Types[call.Args[0]]; ok && tv.IsType() && isClient(tv.Type) &&
-				p.AssignedLater(cur, "Timeout") == lint.NotAssigned {
+				p.AssignedLater(cur, "Timeout") == lint.NotAssigned && !sendsWithDeadline(p, cur) {
 				reportClient(p, call)
 			}
 			return
 		}
 	}
 	fn := p.Callee(call)
-	if fn != nil && lint.DefaultClientFuncs[p.FuncName(fn)] {
+	if fn == nil {
+		return
+	}
+	name := p.FuncName(fn)
+	switch {
+	case lint.DefaultClientFuncs[name]:
 		if !isFuncRef(p, call.Fun, fn) {
 			return // a method value or variable resolved by Callee: reported where http.Get is named
 		}
-		name := lint.ShortName(fn)
-		p.Reportf(call.Pos(), "%s uses http.DefaultClient, which has no Timeout: %s; %s and call its %s method", name, why, useOwn, fn.Name())
+		p.Reportf(call.Pos(), "%s uses http.DefaultClient, which has no Timeout: %s; %s and call its %s method", lint.ShortName(fn), why, useOwn, fn.Name())
+	case lint.NoTimeoutFuncs[name]:
+		if isFuncRef(p, call.Fun, fn) {
+			reportNoTimeoutFunc(p, call, fn)
+		}
+	case lint.RestyNew[name]:
+		checkResty(p, cur, call)
+	case lint.GoKitClients[name]:
+		checkGoKit(p, call, fn, name)
+	case name == lint.RetryableNewClient:
+		if p.AssignedLaterPath(cur, "HTTPClient", "Timeout") == lint.NotAssigned {
+			p.Reportf(call.Pos(), "retryablehttp.NewClient's HTTPClient has no Timeout: %s (each attempt can hang); set it (e.g. c.HTTPClient.Timeout = 10 * time.Second)", why)
+		}
 	}
 }
 
@@ -178,50 +205,60 @@ func checkVarDecl(p *lint.Pass, cur inspector.Cursor, spec *ast.ValueSpec) {
 		if !ok || name.Name == "_" {
 			continue
 		}
-		if reassigned(p, v) {
+		if p.Reassigned(v) {
 			continue // replaced by a whole value later: var c http.Client; c = *other
 		}
 		nameCur := cur.ChildAt(edge.ValueSpec_Names, i)
-		if p.AssignedLater(nameCur, "Timeout") == lint.NotAssigned {
+		if p.AssignedLater(nameCur, "Timeout") == lint.NotAssigned && !sendsWithDeadline(p, nameCur) {
 			reportClient(p, name)
 		}
 	}
 }
 
-// reassigned reports whether v is given a whole new value anywhere
-// (c = other, *(&c) = ...): then the zero value of its declaration is not
-// what is used.
-func reassigned(p *lint.Pass, v *types.Var) bool {
-	for _, f := range p.Files {
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
-				return false
-			}
-			as, ok := n.(*ast.AssignStmt)
-			if !ok {
-				return true
-			}
-			for _, l := range as.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && p.TypesInfo.Uses[id] == v {
-					found = true
-				}
-			}
-			return true
-		})
-		if found {
-			return true
-		}
+// checkDefaultClient reports a use of http.DefaultClient (see
+// defaultClientUse), unless every use of it in the function only sends
+// requests carrying a deadline given there (SPEC: not flagged).
+func (st *state) checkDefaultClient(cur inspector.Cursor, id *ast.Ident) {
+	x, ok := defaultClientUse(st.Pass, cur, id)
+	if !ok || st.defaultClientExempt(x) {
+		return
 	}
-	return false
+	st.Reportf(x.Node().Pos(), "http.DefaultClient has no Timeout: %s; %s", why, useOwn)
 }
 
-// checkDefaultClient reports a use of http.DefaultClient, except
-// comparisons (c == http.DefaultClient) and the assignment of its Timeout.
-func checkDefaultClient(p *lint.Pass, cur inspector.Cursor, id *ast.Ident) {
-	v, ok := p.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.Name() != "DefaultClient" || v.Pkg() == nil || v.Pkg().Path() != "net/http" || v.Parent() != v.Pkg().Scope() {
-		return
+// defaultClientExempt reports whether the function around the use at x
+// sends through http.DefaultClient only requests that carry a context
+// given a deadline in that function, with every use of it there.
+func (st *state) defaultClientExempt(x inspector.Cursor) bool {
+	fn := lint.OutermostFunc(x)
+	if fn.Node() == nil {
+		return false // package level
+	}
+	if ex, ok := st.exempt[fn.Node()]; ok {
+		return ex
+	}
+	ex := true
+	for c := range fn.Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		if id.Name != "DefaultClient" {
+			continue
+		}
+		if use, ok := defaultClientUse(st.Pass, c, id); ok && !sendsWithDeadline(st.Pass, use) {
+			ex = false
+			break
+		}
+	}
+	st.exempt[fn.Node()] = ex
+	return ex
+}
+
+// defaultClientUse returns the expression of a use of http.DefaultClient
+// at the identifier id, and whether it is one that rule 2 reports: not
+// comparisons (c == http.DefaultClient), which make no request, not
+// replacing it, and not the assignment of its Timeout (the fix).
+func defaultClientUse(p *lint.Pass, cur inspector.Cursor, id *ast.Ident) (inspector.Cursor, bool) {
+	if !p.IsPkgVar(id, "net/http", "DefaultClient") {
+		return cur, false
 	}
 	x := cur
 	if x.ParentEdgeKind() == edge.SelectorExpr_Sel {
@@ -233,32 +270,32 @@ func checkDefaultClient(p *lint.Pass, cur inspector.Cursor, id *ast.Ident) {
 	switch x.ParentEdgeKind() {
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 		if b, ok := x.Parent().Node().(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
-			return // a comparison makes no request
+			return x, false // a comparison makes no request
 		}
 	case edge.CaseClause_List:
-		return // switch c { case http.DefaultClient: }
+		return x, false // switch c { case http.DefaultClient: }
 	case edge.AssignStmt_Lhs:
-		return // http.DefaultClient = &http.Client{...}: replaced, not used
+		return x, false // http.DefaultClient = &http.Client{...}: replaced, not used
 	case edge.StarExpr_X:
 		// c := *http.DefaultClient; c.Timeout = d: a copy given a timeout
 		if p.AssignedLater(x.Parent(), "Timeout") != lint.NotAssigned {
-			return
+			return x, false
 		}
 	case edge.SelectorExpr_X:
 		sel := x.Parent().Node().(*ast.SelectorExpr)
 		if sel.Sel.Name == "Timeout" && x.Parent().ParentEdgeKind() == edge.AssignStmt_Lhs {
-			return // http.DefaultClient.Timeout = d: the fix
+			return x, false // http.DefaultClient.Timeout = d: the fix
 		}
 	}
-	p.Reportf(x.Node().Pos(), "http.DefaultClient has no Timeout: %s; %s", why, useOwn)
+	return x, true
 }
 
 // defaultClientHasTimeout reports whether the package gives
 // http.DefaultClient a non-zero Timeout (http.DefaultClient.Timeout = d);
 // then its uses in the package are not reported.
 func defaultClientHasTimeout(p *lint.Pass) bool {
-	obj := httpVar(p, "DefaultClient")
-	if obj == nil {
+	obj, ok := p.PkgObject("net/http", "DefaultClient").(*types.Var)
+	if !ok {
 		return false
 	}
 	for _, fa := range p.FieldAssigns(obj) {
@@ -267,27 +304,4 @@ func defaultClientHasTimeout(p *lint.Pass) bool {
 		}
 	}
 	return false
-}
-
-// httpVar returns the package-level variable net/http.name if net/http is
-// imported (directly or not).
-func httpVar(p *lint.Pass, name string) *types.Var {
-	var find func(pkg *types.Package, seen map[*types.Package]bool) *types.Var
-	find = func(pkg *types.Package, seen map[*types.Package]bool) *types.Var {
-		if seen[pkg] {
-			return nil
-		}
-		seen[pkg] = true
-		if pkg.Path() == "net/http" {
-			v, _ := pkg.Scope().Lookup(name).(*types.Var)
-			return v
-		}
-		for _, imp := range pkg.Imports() {
-			if v := find(imp, seen); v != nil {
-				return v
-			}
-		}
-		return nil
-	}
-	return find(p.Pkg, map[*types.Package]bool{})
 }

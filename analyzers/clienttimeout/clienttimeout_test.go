@@ -10,5 +10,5 @@ import (
 )
 
 func TestClientTimeout(t *testing.T) {
-	analysistest.Run(t, fixtures.Dir(t), clienttimeout.Analyzer, "./clienttimeout/...")
+	analysistest.Run(t, fixtures.Dir(t), clienttimeout.Analyzer, fixtures.Patterns(t, "clienttimeout")...)
 }

@@ -57,13 +57,13 @@ func run(p *lint.Pass) (any, error) {
 				t = ptr.Elem() // elided &T in []*http.Transport{{...}}
 			}
 			switch {
-			case isValue(t, "Transport"):
+			case lint.IsValueOf(t, "net/http", "Transport"):
 				checkTransportLit(p, cur, n)
-			case implicit && isValue(t, "Client"):
+			case implicit && lint.IsValueOf(t, "net/http", "Client"):
 				checkImplicit(p, cur, n)
 			}
 		case *ast.CallExpr:
-			if isDefaultClone(p, n) && p.AssignedLater(cur, "MaxIdleConnsPerHost") == lint.NotAssigned {
+			if isDefaultClone(p, n) && p.AssignedLater(cur, "MaxIdleConnsPerHost") == lint.NotAssigned && !oneShot(p, cur) {
 				p.Reportf(n.Pos(), "clone of http.DefaultTransport keeps MaxIdleConnsPerHost at 2: %s; set MaxIdleConnsPerHost on the clone (e.g. t.MaxIdleConnsPerHost = 100)", whyPool)
 			}
 		case *ast.Ident:
@@ -71,18 +71,6 @@ func run(p *lint.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// isValue reports whether t is net/http.name itself (aliases included), not
-// a pointer to it.
-func isValue(t types.Type, name string) bool {
-	if t == nil {
-		return false
-	}
-	if _, ptr := types.Unalias(t).(*types.Pointer); ptr {
-		return false
-	}
-	return lint.IsNamed(t, "net/http", name)
 }
 
 // set reports whether a literal gives field a value other than a constant
@@ -110,11 +98,41 @@ func set(p *lint.Pass, lit *ast.CompositeLit, field string) bool {
 	return true
 }
 
+// constTrue reports whether a literal sets field to the constant true.
+func constTrue(p *lint.Pass, lit *ast.CompositeLit, field string) bool {
+	v := p.StructField(lit, field)
+	if v == nil {
+		return false
+	}
+	tv, ok := p.TypesInfo.Types[v]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+}
+
+// oneShot reports whether the transport built at cur serves only a client
+// local to the function (or is used directly there): it, and any client
+// holding it, is never returned or stored in a field, package variable,
+// map or slice, nor passed to a function, and it is used by at least one
+// net/http call (a transport built and dropped is still reported). Its
+// pool is never reused after the function returns, so its size and idle
+// timeout do not matter.
+func oneShot(p *lint.Pass, cur inspector.Cursor) bool {
+	uses, local := p.LocalUses(cur)
+	if !local || len(uses) == 0 {
+		return false
+	}
+	for _, u := range uses {
+		if u.Method.Pkg().Path() != "net/http" {
+			return false
+		}
+	}
+	return true
+}
+
 // checkTransportLit reports a transport literal missing MaxIdleConnsPerHost
 // or IdleConnTimeout (not assigned later either).
 func checkTransportLit(p *lint.Pass, cur inspector.Cursor, lit *ast.CompositeLit) {
-	if set(p, lit, "DisableKeepAlives") {
-		return // no idle pool at all
+	if constTrue(p, lit, "DisableKeepAlives") {
+		return // no idle pool at all; a non-constant value may be false
 	}
 	var missing, why, fix []string
 	if !set(p, lit, "MaxIdleConnsPerHost") {
@@ -131,7 +149,7 @@ func checkTransportLit(p *lint.Pass, cur inspector.Cursor, lit *ast.CompositeLit
 			missing, why, fix = append(missing, "IdleConnTimeout"), append(why, whyIdle), append(fix, "IdleConnTimeout: 30 * time.Second")
 		}
 	}
-	if len(missing) == 0 {
+	if len(missing) == 0 || oneShot(p, cur) {
 		return
 	}
 	p.Reportf(lit.Pos(), "http.Transport literal leaves %s at Go's defaults: %s; set %s",
@@ -186,8 +204,7 @@ func isDefaultClone(p *lint.Pass, call *ast.CallExpr) bool {
 // replacing it, Clone (judged on its own) and other methods than
 // RoundTrip (CloseIdleConnections).
 func checkDefaultTransport(p *lint.Pass, cur inspector.Cursor, id *ast.Ident) {
-	v, ok := p.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.Name() != "DefaultTransport" || v.Pkg() == nil || v.Pkg().Path() != "net/http" || v.Parent() != v.Pkg().Scope() {
+	if !p.IsPkgVar(id, "net/http", "DefaultTransport") {
 		return
 	}
 	x := cur

@@ -46,9 +46,28 @@
 //   - dt := http.DefaultTransport.(*http.Transport): the asserted value is
 //     almost always taken to Clone it or to configure it, which are judged
 //     where that happens;
-//   - transports with DisableKeepAlives set (no idle pool);
+//   - transport literals with DisableKeepAlives: true (the constant: no
+//     idle pool at all); a non-constant value (DisableKeepAlives:
+//     !cfg.KeepAlives) may be false at run time, so that literal is judged
+//     like any other;
+//   - a one-shot transport (see below);
 //   - transports whose fields are set by code meshlint cannot see (a
 //     function value or interface method they are passed to).
+//
+// A one-shot transport is a literal, or a clone of the default transport,
+// whose only use is a client local to the function (or a RoundTrip call
+// there): neither the transport nor that client is returned, stored in a
+// field, package variable, map or slice, passed to another function, or
+// captured by a closure that outlives the call. Its pool dies with the
+// function, so nothing is ever reused from it:
+//
+//	client := &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}, Timeout: 10 * time.Second}
+//	return client.Do(req)
+//
+// The same transport returned from a constructor, stored in a struct
+// field or handed to otelhttp.NewTransport is reported: its pool serves
+// every later request. A transport built and never used by a client is
+// reported too.
 //
 // Fix: your own transport, sized for the mesh:
 //

@@ -30,8 +30,17 @@ func init() {
 	Analyzer.Flags.Var(&allow, "allow", "comma-separated CIDR ranges (or IPs) that may be dialled by IP, e.g. 10.20.0.0/16,192.168.5.10")
 }
 
+// The client libraries whose request URLs are sinks (SPEC framework
+// table, hardcodedip column).
+const (
+	restyV2       = "github.com/go-resty/resty/v2"
+	restyV3       = "resty.dev/v3"
+	fasthttpPath  = "github.com/valyala/fasthttp"
+	retryablehttp = "github.com/hashicorp/go-retryablehttp"
+)
+
 func run(p *lint.Pass) (any, error) {
-	if !p.Imports("net", "net/http", "net/url", "crypto/tls", "google.golang.org/grpc") {
+	if !p.Imports("net", "net/http", "net/url", "crypto/tls", "google.golang.org/grpc", restyV2, restyV3, fasthttpPath, retryablehttp) {
 		return nil, nil
 	}
 	// An IP known at compile time is spelled in some string constant (or,
@@ -49,9 +58,15 @@ func run(p *lint.Pass) (any, error) {
 		case *ast.CallExpr:
 			checkCall(p, n)
 		case *ast.CompositeLit:
-			if lint.IsNamed(p.TypesInfo.TypeOf(n), "net/url", "URL") {
+			t := p.TypesInfo.TypeOf(n)
+			switch {
+			case lint.IsNamed(t, "net/url", "URL"):
 				if host := lint.Field(n, "Host"); host != nil {
 					check(p, host, lint.Host, "url.URL Host")
+				}
+			case lint.IsNamed(t, fasthttpPath, "HostClient"):
+				if addr := p.StructField(n, "Addr"); addr != nil {
+					checkAddrList(p, addr, "fasthttp.HostClient Addr")
 				}
 			}
 		}
@@ -66,10 +81,22 @@ func checkCall(p *lint.Pass, call *ast.CallExpr) {
 	}
 	name := p.FuncName(fn)
 	if d, ok := lint.Dials[name]; ok {
+		if isUDP(p, call, name) {
+			return
+		}
 		if arg := p.ArgOf(call, name, d.Param); arg != nil {
 			check(p, arg, d.Kind, lint.ShortName(fn))
 		}
 		return
+	}
+	if param, ok := lint.LibraryURLSinks[name]; ok {
+		if arg := p.ArgOf(call, name, param); arg != nil {
+			check(p, arg, lint.URL, lint.ShortName(fn))
+		}
+		return
+	}
+	if name == "net.DialUDP" || isUDP(p, call, name) {
+		return // UDP: the sidecar captures TCP only
 	}
 	if lint.AddrDials[name] {
 		if arg := p.ArgOf(call, name, "raddr"); arg != nil {
@@ -77,6 +104,40 @@ func checkCall(p *lint.Pass, call *ast.CallExpr) {
 				report(p, arg, ip, lint.ShortName(fn))
 			}
 		}
+	}
+}
+
+// isUDP reports whether the dial's network argument is known and names UDP
+// (udp, udp4, udp6): the sidecar's iptables rules capture TCP only, and
+// net.Dial("udp", "8.8.8.8:80") followed by LocalAddr() is the usual way to
+// learn the pod's own IP (no packet is sent).
+func isUDP(p *lint.Pass, call *ast.CallExpr, name string) bool {
+	if !lint.HasParam(name, "network") {
+		return false
+	}
+	s := p.StringOf(p.ArgOf(call, name, "network"))
+	return s.Complete && strings.HasPrefix(s.Prefix, "udp")
+}
+
+// checkAddrList reports the IP hosts of a comma-separated host:port list
+// (fasthttp.HostClient's Addr), as far as it is known.
+func checkAddrList(p *lint.Pass, e ast.Expr, sinkName string) {
+	s := p.StringOf(e)
+	if !s.Known() {
+		return
+	}
+	parts := strings.Split(s.Prefix, ",")
+	var bad []string
+	for i, part := range parts {
+		complete := s.Complete || i < len(parts)-1
+		for _, host := range lint.Hosts(lint.HostPort, lint.Str{Prefix: strings.TrimSpace(part), Complete: complete}) {
+			if flagged(host) {
+				bad = append(bad, host)
+			}
+		}
+	}
+	if len(bad) > 0 {
+		report(p, e, strings.Join(bad, ", "), sinkName)
 	}
 }
 

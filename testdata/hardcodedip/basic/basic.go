@@ -58,8 +58,10 @@ func dials(ctx context.Context, port int, id string) {
 
 	// TCPAddr / UDPAddr.
 	net.DialTCP("tcp", nil, &net.TCPAddr{IP: net.ParseIP("10.6.0.1"), Port: 80}) // want `hard-coded IP 10.6.0.1 in net.DialTCP`
-	raddr := &net.UDPAddr{IP: net.IPv4(10, 6, 0, 2), Port: 53}
-	net.DialUDP("udp", nil, raddr) // want `10.6.0.2`
+	raddr := &net.TCPAddr{IP: net.IPv4(10, 6, 0, 2), Port: 53}
+	net.DialTCP("tcp4", nil, raddr) // want `hard-coded IP 10.6.0.2 in net.DialTCP`
+	uaddr := &net.UDPAddr{IP: net.IPv4(10, 6, 0, 3), Port: 53}
+	net.DialUDP("udp", nil, uaddr) // UDP: not captured by the sidecar (udp.go)
 }
 
 func grpcTargets() {
