@@ -1,5 +1,12 @@
 package healthauth
 
+// The auth judge: is a middleware expression auth middleware for the
+// rule? Known library middleware, then the middleware's body (its
+// behaviour), then its name. The body rules are written once (judge),
+// against a view of the syntax: with type information for the analysed
+// package (typedView, below), without it for another package of the
+// module read from source (synView, xpkg.go).
+
 import (
 	"go/ast"
 	"go/constant"
@@ -9,97 +16,16 @@ import (
 	"github.com/meshlint/meshlint/internal/lint"
 )
 
-// Package paths of the frameworks the rule models.
-const (
-	httpPath     = "net/http"
-	chiPath      = "github.com/go-chi/chi/v5"
-	chiV1Path    = "github.com/go-chi/chi"
-	ginPath      = "github.com/gin-gonic/gin"
-	echoPath     = "github.com/labstack/echo/v4"
-	gorillaPath  = "github.com/gorilla/mux"
-	grpcPath     = "google.golang.org/grpc"
-	healthPBPath = "google.golang.org/grpc/health/grpc_health_v1"
-	codesPath    = "google.golang.org/grpc/codes"
-)
-
-// An mw is one auth middleware found in front of a route.
-type mw struct{ name string }
-
-// knownAuth lists library middleware that checks credentials, by package
-// path and function name. Packages whose path starts with a key in
-// knownAuthPrefix match by name too (modules that may not be in the
-// fixture module: echo-jwt, jwtauth).
-var knownAuth = map[string]bool{
-	ginPath + ".BasicAuth":                          true,
-	ginPath + ".BasicAuthForRealm":                  true,
-	ginPath + ".BasicAuthForProxy":                  true,
-	echoPath + "/middleware.BasicAuth":              true,
-	echoPath + "/middleware.BasicAuthWithConfig":    true,
-	echoPath + "/middleware.KeyAuth":                true,
-	echoPath + "/middleware.KeyAuthWithConfig":      true,
-	echoPath + "/middleware.JWT":                    true,
-	echoPath + "/middleware.JWTWithConfig":          true,
-	chiPath + "/middleware.BasicAuth":               true,
-	chiV1Path + "/middleware.BasicAuth":             true,
-	"github.com/labstack/echo-jwt.JWT":              true,
-	"github.com/labstack/echo-jwt.WithConfig":       true,
-	"github.com/go-chi/jwtauth.Verifier":            true,
-	"github.com/go-chi/jwtauth.Verify":              true,
-	"github.com/go-chi/jwtauth.Authenticator":       true,
-	"github.com/go-chi/jwtauth.AuthenticatorWithFn": true,
-}
-
-// versionless strips a trailing /vN major-version element from a module
-// package path so that echo-jwt/v4 and jwtauth/v5 match.
-func versionless(path string) string {
-	if i := strings.LastIndex(path, "/v"); i > 0 {
-		rest := path[i+2:]
-		if rest != "" && strings.Trim(rest, "0123456789") == "" {
-			return path[:i]
-		}
-	}
-	return path
-}
-
-// libraryPkgs are packages whose middleware is judged only by knownAuth:
-// their other middleware (loggers, CORS, CSRF, rate limiters, otelhttp) is
-// never auth, whatever its name.
-var libraryPkgs = []string{
-	httpPath, ginPath, chiPath, chiV1Path, echoPath, gorillaPath, grpcPath,
-	"github.com/gorilla/", "github.com/justinas/", "github.com/rs/cors", "github.com/go-chi/",
-	"github.com/labstack/", "github.com/gin-contrib/", "go.opentelemetry.io/", "golang.org/x/",
-	"google.golang.org/", "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging",
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/recovery",
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/selector",
-}
-
-func isLibrary(path string) bool {
-	for _, l := range libraryPkgs {
-		if path == l || strings.HasSuffix(l, "/") && strings.HasPrefix(path, l) || strings.HasPrefix(path, l+"/") {
-			return true
-		}
-	}
-	return false
-}
-
-// bodyResult is what a middleware body shows.
-type bodyResult struct {
-	auth   bool // writes 401/403, reads the Authorization header or calls BasicAuth
-	exempt bool // mentions a health path or the gRPC health service
-}
-
 // classify returns the auth middleware e denotes, or nil. e is a
 // middleware expression in a middleware position: r.Use(e), a wrapper's
-// callee, a gin/echo per-route middleware argument, a gRPC interceptor.
+// callee, a per-route middleware argument, a gRPC interceptor.
 func (c *checker) classify(e ast.Expr, depth int) *mw {
 	if e == nil || depth > 4 {
 		return nil
 	}
-	e = ast.Unparen(e)
-	switch e := e.(type) {
+	switch e := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
-		r := c.body(e, 0)
-		if r.auth && !r.exempt {
+		if r := c.judge(c.typed, e, 0); r.auth && !r.exempt {
 			return &mw{name: "(inline middleware)"}
 		}
 	case *ast.CallExpr:
@@ -110,37 +36,48 @@ func (c *checker) classify(e ast.Expr, depth int) *mw {
 		if fn == nil {
 			return nil
 		}
-		if fn.FullName() == echoPath+".WrapMiddleware" && len(e.Args) == 1 {
-			return c.classify(e.Args[0], depth+1)
+		if adapters[c.p.FuncName(fn)] && len(e.Args) > 0 {
+			return c.classify(e.Args[0], depth+1) // echo.WrapMiddleware(auth)
 		}
 		return c.classifyFunc(fn, e.Fun, exprName(e.Fun))
 	case *ast.Ident, *ast.SelectorExpr:
-		var obj types.Object
-		if sel, ok := e.(*ast.SelectorExpr); ok {
-			if s := c.p.TypesInfo.Selections[sel]; s != nil {
-				obj = s.Obj()
-			} else {
-				obj = c.p.TypesInfo.Uses[sel.Sel]
-			}
-		} else {
-			obj = c.p.TypesInfo.Uses[e.(*ast.Ident)]
-		}
-		switch obj := obj.(type) {
+		switch obj := c.objectOf(e).(type) {
 		case *types.Func:
 			return c.classifyFunc(obj.Origin(), e, exprName(e))
 		case *types.Var:
-			if def, ok := c.p.SingleValue(obj); ok {
-				if m := c.classify(def, depth+1); m != nil {
-					return &mw{name: exprName(e)}
-				}
-				if call, ok := ast.Unparen(def).(*ast.CallExpr); ok && c.skipConfigured(call) {
-					return nil
-				}
-			}
-			if nameIsAuth(obj.Name()) && isMiddlewareValue(obj.Type()) {
-				return &mw{name: exprName(e)}
-			}
+			return c.classifyVar(obj, e, depth)
 		}
+	}
+	return nil
+}
+
+// objectOf returns the object an identifier or selector names.
+func (c *checker) objectOf(e ast.Expr) types.Object {
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		if s := c.p.TypesInfo.Selections[sel]; s != nil {
+			return s.Obj()
+		}
+		return c.p.TypesInfo.Uses[sel.Sel]
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		return c.p.TypesInfo.Uses[id]
+	}
+	return nil
+}
+
+// classifyVar judges a variable used as middleware: by its one value, or
+// by its name when it holds a function.
+func (c *checker) classifyVar(v *types.Var, e ast.Expr, depth int) *mw {
+	if def, ok := c.p.SingleValue(v); ok {
+		if m := c.classify(def, depth+1); m != nil {
+			return &mw{name: exprName(e)}
+		}
+		if call, ok := ast.Unparen(def).(*ast.CallExpr); ok && c.skipConfigured(call) {
+			return nil
+		}
+	}
+	if nameIsAuth(v.Name()) && isMiddlewareValue(v.Type()) {
+		return &mw{name: exprName(e)}
 	}
 	return nil
 }
@@ -151,32 +88,24 @@ func (c *checker) classifyFunc(fn *types.Func, fun ast.Expr, display string) *mw
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	path := fn.Pkg().Path()
-	if knownAuth[path+"."+fn.Name()] || knownAuth[versionless(path)+"."+fn.Name()] {
+	if isKnownAuth(fn) {
 		return &mw{name: display}
 	}
-	if isLibrary(path) || vetoed(fn.Name()) {
+	if isLibrary(fn.Pkg().Path()) || vetoed(fn.Name()) {
 		return nil
 	}
+	var r bodyResult
 	if fn.Pkg() == c.p.Pkg {
 		if decl := c.decls[fn]; decl != nil && decl.Body != nil {
-			r := c.body(decl, 0)
-			if r.exempt {
-				return nil
-			}
-			if r.auth {
-				return &mw{name: display}
-			}
+			r = c.judge(c.typed, decl, 0)
 		}
 	} else {
-		switch c.judgeForeign(fn) {
-		case foreignSkips:
-			return nil
-		case foreignAuth:
-			return &mw{name: display}
-		}
+		r = c.judgeForeign(fn)
 	}
-	if c.nameMatches(fn, fun) {
+	switch {
+	case r.exempt:
+		return nil
+	case r.auth || c.nameMatches(fn, fun):
 		return &mw{name: display}
 	}
 	return nil
@@ -194,11 +123,7 @@ func (c *checker) nameMatches(fn *types.Func, fun ast.Expr) bool {
 		return false
 	}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if ptr, ok := t.(*types.Pointer); ok {
-			t = ptr.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok && nameIsAuth(n.Obj().Name()) {
+		if tn, ok := named(sig.Recv().Type()); ok && nameIsAuth(tn.name) {
 			return true
 		}
 		if sel, ok := ast.Unparen(fun).(*ast.SelectorExpr); ok {
@@ -214,116 +139,158 @@ func (c *checker) nameMatches(fn *types.Func, fun ast.Expr) bool {
 	return fn.Pkg() != c.p.Pkg && nameIsAuth(fn.Pkg().Name())
 }
 
-// body analyses a function body (a *ast.FuncDecl or *ast.FuncLit),
-// closures and same-package helpers it calls included (two levels).
-func (c *checker) body(n ast.Node, depth int) bodyResult {
+// bodyResult is what a middleware body shows.
+type bodyResult struct {
+	auth   bool // refuses requests without credentials (401/403, Authorization header, BasicAuth)
+	exempt bool // mentions a health path or the gRPC health service
+}
+
+// A view answers the judge's questions about the syntax of one package's
+// function bodies.
+type view interface {
+	// callee describes what call calls.
+	callee(call *ast.CallExpr) callee
+	// intValue returns the value of an integer constant and whether it is
+	// a gRPC status code.
+	intValue(e ast.Expr) (v int64, grpcCode, ok bool)
+	// stringValue returns the value of a string constant.
+	stringValue(e ast.Expr) (string, bool)
+	// pkgVar spells the package-level variable e names ("path.Name"), or "".
+	pkgVar(e ast.Expr) string
+	// skipList reports whether id names a package-level variable whose
+	// value mentions a health path (var public = []string{"/healthz"}).
+	skipList(id *ast.Ident) bool
+}
+
+// A callee is what the judge needs to know of a called function.
+type callee struct {
+	name      string
+	basicAuth bool     // (*http.Request).BasicAuth
+	body      ast.Node // its declaration, when it is a function of the same package
+	in        view     // the view to judge body with
+}
+
+// readsHeader are the method names that read a request header or gRPC
+// metadata value.
+var readsHeader = set("Get", "GetHeader", "Values", "Peek", "Header")
+
+// judge applies the body rules to n (a *ast.FuncDecl or *ast.FuncLit),
+// closures and functions of the same package it calls included (two
+// levels): auth when it writes 401/403 (or gRPC Unauthenticated/
+// PermissionDenied) as a call argument, returns a known auth error value,
+// reads the Authorization header or metadata, or calls BasicAuth; exempt
+// when it mentions a health path or the gRPC health service.
+func (c *checker) judge(v view, n ast.Node, depth int) bodyResult {
 	if r, ok := c.bodies[n]; ok {
 		return r
 	}
 	c.bodies[n] = bodyResult{} // recursion guard
 	var res bodyResult
-	var body *ast.BlockStmt
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		body = n.Body
-	case *ast.FuncLit:
-		body = n.Body
-	}
-	if body == nil {
-		return res
-	}
-	info := c.p.TypesInfo
-	ast.Inspect(body, func(n ast.Node) bool {
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			fn := c.p.Callee(n)
-			if fn != nil && fn.FullName() == "(*net/http.Request).BasicAuth" {
-				res.auth = true
-			}
+			ce := v.callee(n)
+			res.auth = res.auth || ce.basicAuth
 			for _, a := range n.Args {
-				if c.authConst(a, fn) {
-					res.auth = true
-				}
+				res.auth = res.auth || noCredentials(v, a, ce.name)
 			}
-			if fn != nil && fn.Pkg() == c.p.Pkg && depth < 2 {
-				if decl := c.decls[fn]; decl != nil {
-					r := c.body(decl, depth+1)
-					res.auth = res.auth || r.auth
-					res.exempt = res.exempt || r.exempt
-				}
+			if ce.body != nil && depth < 2 {
+				r := c.judge(ce.in, ce.body, depth+1)
+				res.auth, res.exempt = res.auth || r.auth, res.exempt || r.exempt
 			}
-		case *ast.IndexExpr:
-			if s, ok := constString(info, n.Index); ok && strings.EqualFold(s, "authorization") {
+		case *ast.IndexExpr: // md["authorization"]
+			if s, ok := v.stringValue(n.Index); ok && strings.EqualFold(s, "authorization") {
 				res.auth = true
 			}
 		case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr:
 			e := n.(ast.Expr)
-			if s, ok := constString(info, e); ok {
-				if c.segs.mentionsHealth(s) {
-					res.exempt = true
-				}
+			if s, ok := v.stringValue(e); ok {
+				res.exempt = res.exempt || c.segs.mentionsHealth(s)
 				return false
 			}
-			if c.p.IsPkgVar(e, echoPath, "ErrUnauthorized") || c.p.IsPkgVar(e, echoPath, "ErrForbidden") {
-				res.auth = true
-			}
-			if id, ok := e.(*ast.Ident); ok && c.pkgVarMentionsHealth(id) {
+			res.auth = res.auth || authErrors[v.pkgVar(e)]
+			if id, ok := e.(*ast.Ident); ok && v.skipList(id) {
 				res.exempt = true
+			}
+			if sel, ok := e.(*ast.SelectorExpr); ok {
+				ast.Inspect(sel.X, visit) // not sel.Sel: a field is not a package variable
+				return false
 			}
 		}
 		return true
-	})
+	}
+	if body := lint.FuncBody(n); body != nil {
+		ast.Inspect(body, visit)
+	}
 	c.bodies[n] = res
 	return res
 }
 
-// authConst reports whether a call argument is a constant meaning "no
-// credentials": 401/403, gRPC codes.Unauthenticated/PermissionDenied, or
-// the "Authorization" header name read by fn.
-func (c *checker) authConst(a ast.Expr, fn *types.Func) bool {
-	tv, ok := c.p.TypesInfo.Types[ast.Unparen(a)]
-	if !ok || tv.Value == nil {
-		return false
+// noCredentials reports whether a call argument means "no credentials":
+// 401/403, gRPC Unauthenticated/PermissionDenied, or the "Authorization"
+// header name given to a header read.
+func noCredentials(v view, a ast.Expr, callee string) bool {
+	if n, grpcCode, ok := v.intValue(a); ok {
+		if grpcCode {
+			return n == 16 || n == 7
+		}
+		return n == 401 || n == 403
 	}
-	switch tv.Value.Kind() {
-	case constant.Int:
-		v, ok := constant.Int64Val(tv.Value)
-		if !ok {
-			return false
-		}
-		if lint.IsNamed(tv.Type, codesPath, "Code") {
-			return v == 16 || v == 7
-		}
-		if b, ok := types.Unalias(tv.Type).(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
-			return v == 401 || v == 403
-		}
-	case constant.String:
-		// Reading the header (Header.Get, c.GetHeader, md.Get), not
-		// deleting or redacting it.
-		if fn == nil || !readsHeader[fn.Name()] {
-			return false
-		}
-		return strings.EqualFold(constant.StringVal(tv.Value), "authorization")
+	if s, ok := v.stringValue(a); ok {
+		return readsHeader[callee] && strings.EqualFold(s, "authorization")
 	}
 	return false
 }
 
-// readsHeader are the method names that read a request header or gRPC
-// metadata value.
-var readsHeader = map[string]bool{"Get": true, "GetHeader": true, "Values": true, "Peek": true, "Header": true}
+// typedView is the view of the analysed package, with type information.
+type typedView struct{ c *checker }
 
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
+func (t typedView) callee(call *ast.CallExpr) callee {
+	fn := t.c.p.Callee(call)
+	if fn == nil {
+		return callee{}
 	}
-	return constant.StringVal(tv.Value), true
+	ce := callee{name: fn.Name(), basicAuth: t.c.p.FuncName(fn) == "(*net/http.Request).BasicAuth"}
+	if decl := t.c.decls[fn]; decl != nil && fn.Pkg() == t.c.p.Pkg {
+		ce.body, ce.in = decl, t
+	}
+	return ce
 }
 
-// pkgVarMentionsHealth reports whether id names a package-level variable of
-// this package whose initializer mentions a health path: a skip list such
-// as var public = map[string]bool{"/healthz": true}.
-func (c *checker) pkgVarMentionsHealth(id *ast.Ident) bool {
+func (t typedView) intValue(e ast.Expr) (int64, bool, bool) {
+	tv, ok := t.c.p.TypesInfo.Types[ast.Unparen(e)]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false, false
+	}
+	v, ok := constant.Int64Val(tv.Value)
+	if !ok {
+		return 0, false, false
+	}
+	if tn, ok := named(tv.Type); ok && tn == (typeName{codesPath, "Code"}) {
+		return v, true, true
+	}
+	if b, ok := types.Unalias(tv.Type).(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+		return v, false, true
+	}
+	return 0, false, false
+}
+
+func (t typedView) stringValue(e ast.Expr) (string, bool) {
+	return constString(t.c.p.TypesInfo, e)
+}
+
+func (t typedView) pkgVar(e ast.Expr) string {
+	if v, ok := t.c.objectOf(ast.Unparen(e)).(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		return v.Pkg().Path() + "." + v.Name()
+	}
+	return ""
+}
+
+// skipList: a package-level variable of this package whose initializer
+// mentions a health path.
+func (t typedView) skipList(id *ast.Ident) bool {
+	c := t.c
 	v, ok := c.p.TypesInfo.Uses[id].(*types.Var)
 	if !ok || v.Pkg() != c.p.Pkg || v.Parent() != c.p.Pkg.Scope() {
 		return false
@@ -336,6 +303,14 @@ func (c *checker) pkgVarMentionsHealth(id *ast.Ident) bool {
 	r := ok && c.mentionsHealth(def)
 	c.pkgVars[v] = r
 	return r
+}
+
+func constString(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }
 
 // mentionsHealth reports whether a string constant naming a health path
@@ -358,12 +333,20 @@ func (c *checker) mentionsHealth(e ast.Node) bool {
 }
 
 // skipKeys are configuration field names that exempt paths from
-// middleware: echo's Skipper, SkipPaths, ExcludedPaths, PublicRoutes...
+// middleware whatever their value: echo's Skipper, SkipPaths,
+// ExcludedPaths, PublicRoutes...
 var skipKeys = []string{"skip", "exclude", "ignore", "public", "exempt", "bypass", "allowlist", "whitelist", "unprotected", "anonymous", "optional"}
+
+// judgedSkipKeys are configuration fields holding a function that says
+// which requests skip the middleware (fiber's Next, gofiber/contrib/jwt's
+// Filter): they exempt the health path when their body mentions it, or
+// when the function cannot be seen.
+var judgedSkipKeys = set("Next", "Filter")
 
 // skipConfigured reports whether a middleware factory call is configured
 // to let some requests through: a config field named like Skipper or
-// SkipPaths (whatever its value), or a health path among its arguments.
+// SkipPaths (whatever its value), a Next func that skips health, or a
+// health path among its arguments.
 func (c *checker) skipConfigured(call *ast.CallExpr) bool {
 	found := false
 	var visit func(n ast.Node, depth int)
@@ -374,31 +357,17 @@ func (c *checker) skipConfigured(call *ast.CallExpr) bool {
 			}
 			switch n := n.(type) {
 			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && isSkipKey(id.Name) {
+				if id, ok := n.Key.(*ast.Ident); ok && (isSkipKey(id.Name) || judgedSkipKeys[id.Name] && !c.visibleFunc(n.Value)) {
 					found = true
 				}
 			case *ast.FuncLit:
 				// A callback that exempts health (an authFunc comparing
-				// grpc.Method(ctx) with the health service).
-				if c.body(n, 0).exempt {
-					found = true
-				}
+				// grpc.Method(ctx) with the health service, a Next func).
+				found = c.judge(c.typed, n, 0).exempt
 				return false
 			case *ast.Ident:
-				if fn, ok := c.p.TypesInfo.Uses[n].(*types.Func); ok {
-					if decl := c.decls[fn.Origin()]; decl != nil && c.body(decl, 0).exempt {
-						found = true
-					}
-				}
-				if v, ok := c.p.TypesInfo.Uses[n].(*types.Var); ok && depth < 2 {
-					for _, fa := range c.p.FieldAssigns(v) {
-						if isSkipKey(fa.Field) {
-							found = true
-						}
-					}
-					if def, ok := c.p.SingleValue(v); ok {
-						visit(def, depth+1)
-					}
+				if c.skipIdent(n, depth, visit) {
+					found = true
 				}
 			}
 			if x, ok := n.(ast.Expr); ok {
@@ -413,6 +382,40 @@ func (c *checker) skipConfigured(call *ast.CallExpr) bool {
 		visit(a, 0)
 	}
 	return found
+}
+
+// skipIdent: a function of the package that exempts health, or a config
+// variable given a skip field or built from a skipping value.
+func (c *checker) skipIdent(id *ast.Ident, depth int, visit func(ast.Node, int)) bool {
+	if fn, ok := c.p.TypesInfo.Uses[id].(*types.Func); ok {
+		if decl := c.decls[fn.Origin()]; decl != nil && c.judge(c.typed, decl, 0).exempt {
+			return true
+		}
+	}
+	if v, ok := c.p.TypesInfo.Uses[id].(*types.Var); ok && depth < 2 {
+		for _, fa := range c.p.FieldAssigns(v) {
+			if isSkipKey(fa.Field) || judgedSkipKeys[fa.Field] {
+				return true
+			}
+		}
+		if def, ok := c.p.SingleValue(v); ok {
+			visit(def, depth+1)
+		}
+	}
+	return false
+}
+
+// visibleFunc reports whether e is a function whose body the judge can
+// read: a literal or a function of the package.
+func (c *checker) visibleFunc(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return true
+	case *ast.Ident, *ast.SelectorExpr:
+		fn, ok := c.objectOf(e).(*types.Func)
+		return ok && c.decls[fn.Origin()] != nil
+	}
+	return false
 }
 
 func isSkipKey(name string) bool {
@@ -444,85 +447,4 @@ func isMiddlewareValue(t types.Type) bool {
 	}
 	_, ok := t.Underlying().(*types.Signature)
 	return ok
-}
-
-// handlerish reports whether t is a handler, a router or a handler
-// function: anything a route can be registered with or wrapped around.
-func handlerish(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if kindOfType(t) != kNone {
-		return true
-	}
-	if lint.IsNamed(t, httpPath, "HandlerFunc") || lint.IsNamed(t, echoPath, "HandlerFunc") || lint.IsNamed(t, ginPath, "HandlerFunc") {
-		return true
-	}
-	if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP"); obj != nil {
-		if _, ok := obj.(*types.Func); ok {
-			return true
-		}
-	}
-	if sig, ok := t.Underlying().(*types.Signature); ok {
-		ps := sig.Params()
-		if ps.Len() == 2 && lint.IsNamed(ps.At(0).Type(), httpPath, "ResponseWriter") && lint.IsPointerTo(ps.At(1).Type(), httpPath, "Request") {
-			return true
-		}
-		if ps.Len() == 1 && lint.IsPointerTo(ps.At(0).Type(), ginPath, "Context") {
-			return true
-		}
-		if ps.Len() == 1 && lint.IsNamed(ps.At(0).Type(), echoPath, "Context") && sig.Results().Len() == 1 {
-			return true
-		}
-	}
-	return false
-}
-
-// isMWType reports whether t is a middleware type: a function from handler
-// to handler, gin.HandlerFunc, or a gRPC server interceptor.
-func isMWType(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	for _, n := range [][2]string{{ginPath, "HandlerFunc"}, {echoPath, "MiddlewareFunc"}, {gorillaPath, "MiddlewareFunc"}, {grpcPath, "UnaryServerInterceptor"}, {grpcPath, "StreamServerInterceptor"}} {
-		if lint.IsNamed(t, n[0], n[1]) {
-			return true
-		}
-	}
-	sig, ok := t.Underlying().(*types.Signature)
-	if !ok {
-		return false
-	}
-	ps := sig.Params()
-	for i := 0; i < ps.Len(); i++ {
-		pt := ps.At(i).Type()
-		if lint.IsPointerTo(pt, grpcPath, "UnaryServerInfo") || lint.IsPointerTo(pt, grpcPath, "StreamServerInfo") {
-			return true
-		}
-	}
-	if ps.Len() == 1 && lint.IsPointerTo(ps.At(0).Type(), ginPath, "Context") && sig.Results().Len() == 0 {
-		return true
-	}
-	if sig.Results().Len() == 1 && handlerish(sig.Results().At(0).Type()) {
-		for i := 0; i < ps.Len(); i++ {
-			if handlerish(ps.At(i).Type()) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// middlewareShaped reports whether fn is middleware or a middleware
-// factory: only those are judged by their source when they belong to
-// another package of the module.
-func middlewareShaped(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return false
-	}
-	if isMWType(sig) {
-		return true
-	}
-	return sig.Results().Len() >= 1 && isMWType(sig.Results().At(0).Type())
 }

@@ -24,9 +24,9 @@ var Analyzer = &analysis.Analyzer{
 	Run:      lint.Run(run),
 	// No FactTypes: middleware of other packages of the module is judged
 	// from its source file (xpkg.go), so drivers need not analyse every
-	// dependency. The rule is nil-safe on partial type information, so it
-	// runs on packages with type errors.
-	RunDespiteErrors: true,
+	// dependency. No RunDespiteErrors: on a package with type errors the
+	// driver reports "analysis skipped due to errors in package", as for
+	// the other analyzers (see doc.go, "Packages with errors").
 }
 
 // segments holds -healthauth.paths.
@@ -38,25 +38,19 @@ func init() {
 
 // checker holds the per-package state of one run.
 type checker struct {
-	p       *lint.Pass
-	segs    *segmentList
-	decls   map[*types.Func]*ast.FuncDecl
-	bodies  map[ast.Node]bodyResult
-	pkgVars map[*types.Var]bool
-	foreign map[*types.Func]foreign // judgeForeign memo
-	modRoot *string                 // module root of the package (sameModule); nil until computed
-	srcPkgs map[string]*srcPkg      // parsed packages of the module by directory (xpkg.go)
+	p         *lint.Pass
+	segs      *segmentList
+	typed     typedView
+	decls     map[*types.Func]*ast.FuncDecl
+	bodies    map[ast.Node]bodyResult    // judge memo
+	pkgVars   map[*types.Var]bool        // typedView.skipList memo
+	foreign   map[*types.Func]bodyResult // judgeForeign memo
+	synValues map[synValue]bool          // synView.valueMentionsHealth memo
 }
 
 func run(p *lint.Pass) (any, error) {
-	pass := p.Pass
-	if !p.Imports(httpPath, chiPath, chiV1Path, ginPath, echoPath, gorillaPath, grpcPath, healthPBPath) {
-		return nil, nil
-	}
-	// The frameworks and well-known libraries themselves are judged by
-	// knownAuth only: nothing to report in them.
-	if isLibrary(pass.Pkg.Path()) {
-		return nil, nil
+	if !p.Imports(frameworkPkgs...) || isLibrary(p.Pkg.Path()) {
+		return nil, nil // frameworks are judged by knownAuth only: nothing to report in them
 	}
 	// Fast path: every health route needs a path, and every path meshlint
 	// can know is built from string constants, which the type checker has
@@ -65,35 +59,34 @@ func run(p *lint.Pass) (any, error) {
 	if !p.Imports(healthPBPath) && !segments.anyConstant(p) {
 		return nil, nil
 	}
+	c := newChecker(p)
+	in := newInterp(c)
+	in.run(c.roots())
+	c.report(in.routes)
+	return nil, nil
+}
+
+func newChecker(p *lint.Pass) *checker {
 	c := &checker{
-		p:       p,
-		segs:    segments,
-		decls:   make(map[*types.Func]*ast.FuncDecl),
-		bodies:  make(map[ast.Node]bodyResult),
-		pkgVars: make(map[*types.Var]bool),
-		foreign: make(map[*types.Func]foreign),
-		srcPkgs: make(map[string]*srcPkg),
+		p:         p,
+		segs:      segments,
+		decls:     make(map[*types.Func]*ast.FuncDecl),
+		bodies:    make(map[ast.Node]bodyResult),
+		pkgVars:   make(map[*types.Var]bool),
+		foreign:   make(map[*types.Func]bodyResult),
+		synValues: make(map[synValue]bool),
 	}
-	for _, f := range pass.Files {
+	c.typed = typedView{c}
+	for _, f := range p.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+				if fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					c.decls[fn] = fd
 				}
 			}
 		}
 	}
-
-	in := &interp{
-		c:       c,
-		budget:  maxBudget,
-		active:  make(map[*ast.FuncDecl]bool),
-		globals: make(map[types.Object]value),
-	}
-	in.defMux = in.newRouter(kServeMux)
-	in.run(c.roots())
-	c.report(in.routes)
-	return nil, nil
+	return c
 }
 
 // roots returns the functions interpretation starts from, in source
@@ -176,5 +169,3 @@ func (c *checker) report(routes []*route) {
 		c.p.Reportf(pos, "health route %q is behind auth middleware %s: kubelet probes (rewritten by Istio to the pilot-agent) carry no credentials, so the probe gets 401/403 and the pod is restarted or never ready; register health routes outside the authenticated group or make the middleware skip them", rt0.path, first.name)
 	}
 }
-
-func strOf(s string, complete bool) lint.Str { return lint.Str{Prefix: s, Complete: complete} }
