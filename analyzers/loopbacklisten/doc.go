@@ -21,10 +21,19 @@
 //	net.Listen("tcp", "127.0.0.1:50051") // e.g. for a gRPC server
 //	(&net.ListenConfig{}).Listen(ctx, "tcp", "[::1]:9000")
 //	r := gin.Default(); r.Run("localhost:8080")
-//	e := echo.New(); e.Start("127.0.0.1:1323")
+//	e := echo.New(); e.Start("127.0.0.1:1323") // echo v4 and v5
+//	app := fiber.New(); app.Listen("127.0.0.1:3000") // fiber v2 and v3
+//	h := server.Default(server.WithHostPorts("127.0.0.1:8888")) // hertz
+//	fasthttp.ListenAndServe("localhost:8080", handler)
 //
-// srv.Addr = "localhost:8080" assignments on an http.Server, gin RunTLS and
-// echo StartTLS are checked the same way. The address must be known at
+// srv.Addr = "localhost:8080" assignments on an http.Server, gin RunTLS,
+// echo v4 StartTLS/StartAutoTLS/StartH2CServer, echo v5
+// StartConfig{Address: ...}, fiber v2 ListenTLS/ListenMutualTLS (and
+// their WithCertificate forms) and fasthttp's ListenAndServeTLS(Embed)
+// and (*Server).ListenAndServe* are checked the same way; listeners set
+// to a network other than TCP (fiber v3 ListenConfig.ListenerNetwork,
+// hertz server.WithNetwork, echo v5 StartConfig.ListenerNetwork) are
+// not. The address must be known at
 // compile time (constants, single-assignment variables, fmt.Sprintf,
 // net.JoinHostPort, concatenation); the host alone is enough:
 // fmt.Sprintf("localhost:%d", cfg.Port) is flagged.

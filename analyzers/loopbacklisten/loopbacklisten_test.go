@@ -10,5 +10,5 @@ import (
 )
 
 func TestLoopbackListen(t *testing.T) {
-	analysistest.Run(t, fixtures.Dir(t), loopbacklisten.Analyzer, "./loopbacklisten/...")
+	analysistest.Run(t, fixtures.Dir(t), loopbacklisten.Analyzer, fixtures.Patterns(t, "loopbacklisten")...)
 }

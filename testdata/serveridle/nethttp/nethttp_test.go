@@ -1,0 +1,8 @@
+package nethttp
+
+import (
+	"net/http"
+	"time"
+)
+
+func helper() { _ = &http.Server{ReadTimeout: time.Second} }
