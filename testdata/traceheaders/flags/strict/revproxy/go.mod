@@ -1,0 +1,3 @@
+module example.com/revproxy
+
+go 1.26.0

@@ -1,0 +1,3 @@
+module example.com/wholesale
+
+go 1.26.0

@@ -1,0 +1,3 @@
+module example.com/traceheaders
+
+go 1.26.0
