@@ -14,11 +14,14 @@
 //   - meshlint (../cmd/meshlint, every registered analyzer);
 //   - floor (./floor): internal/driver.Main with one analyzer that requires
 //     nothing and does nothing: the cost of loading and of the driver;
-//   - factfloor (./factfloor): the same with an analyzer that declares a
-//     fact type, which makes the driver load every dependency from source.
+//   - factfloor (./factfloor): the same with a no-op analyzer that declares
+//     a fact type, so that the checker also runs it (with no syntax) on
+//     every dependency loaded from export data: the cost of carrying facts.
 //
-// meshlint is compared with the floor of its own load mode (factfloor when
-// an analyzer it runs uses facts, floor otherwise). The peers staticcheck,
+// meshlint is compared with floor: the driver loads the same packages the
+// same way whether or not an analyzer declares facts (dependencies from
+// export data), so floor is the cost of loading and of the driver, and
+// everything above it is meshlint's own, fact actions included. The peers staticcheck,
 // gosec and noctx are installed with go install into a bench-private GOBIN
 // (under the user cache directory) at pinned versions. go vet -vettool is
 // timed three ways: fresh (empty private GOCACHE: compiles every
@@ -126,7 +129,6 @@ type result struct {
 type env struct {
 	benchDir, root, work, gobin string
 	meshlint, floor, factfloor  string
-	facts                       bool // meshlint needs facts
 }
 
 func main() {
@@ -177,9 +179,6 @@ func run() error {
 			return fmt.Errorf("go build %s: %v\n%s", b[1], err, out)
 		}
 	}
-	if e.facts, err = needsFacts(e.meshlint); err != nil {
-		return err
-	}
 	for _, t := range tools {
 		if mod, ok := peers[t]; ok {
 			if err := installPeer(e, t, mod); err != nil {
@@ -192,55 +191,62 @@ func run() error {
 	if err != nil {
 		return err
 	}
-
 	var report bytes.Buffer
 	header(&report, e)
 	for _, t := range targets {
-		logf("target %s: %d packages", t.name, t.count())
-		// Warm the build cache (export data for go list -export) so that
-		// no timed run pays for compiling dependencies. On the corpus, leave
-		// out packages that do not type-check in this build list (the
-		// corpus modules share one: a dependency may be at a newer version
-		// than the one a package was written for).
-		for {
-			logf("  %s: untimed warm-up run (compiles dependencies on a cold build cache)", t.name)
-			r := runTool(e, t, "floor", 0)
-			logf("  %s: warm-up took %.1fs, exit %d", t.name, r.wall.Seconds(), r.code)
-			if r.code == 0 {
-				break
-			}
-			if t.dirs == nil || !dropBroken(t, r.stderr) {
-				return fmt.Errorf("warm-up floor run on %s failed (exit %d):\n%s", t.name, r.code, tail(r.stderr))
-			}
-		}
-		results := make(map[string][]result)
-		for i := 0; i < *flagN; i++ {
-			for _, tool := range tools {
-				if tool == "vet-fresh" && i > 0 {
-					continue // compiles every dependency: once is enough
-				}
-				if !ours(tool) && i >= peerN() {
-					continue
-				}
-				if isPeer(tool) && !peerTarget(t) {
-					continue
-				}
-				r := runTool(e, t, tool, i)
-				logf("  %s #%d %-12s %8.2fs %6d MiB exit %d (load %s)", t.name, i+1, tool, r.wall.Seconds(), r.rssKB/1024, r.code, loadavg())
-				results[tool] = append(results[tool], r)
-			}
-		}
-		fmt.Fprintf(&report, "Load average (1/5/15 min) at the end of the %s runs: %s\n\n", t.name, loadavg())
-		table(&report, e, t, tools, results)
-		if *flagFindings != "" && strings.HasPrefix(t.name, "corpus") && len(results["meshlint"]) > 0 {
-			if err := writeFindings(*flagFindings, t, results["meshlint"][0].stdout); err != nil {
-				return err
-			}
+		if err := measure(e, t, tools, &report); err != nil {
+			return err
 		}
 	}
 	os.Stdout.Write(report.Bytes())
 	if *flagMD != "" {
 		return os.WriteFile(*flagMD, report.Bytes(), 0o644)
+	}
+	return nil
+}
+
+// measure times every tool on target t and appends its table to report.
+func measure(e *env, t *target, tools []string, report *bytes.Buffer) error {
+	logf("target %s: %d packages", t.name, t.count())
+	// Warm the build cache (export data for go list -export) so that
+	// no timed run pays for compiling dependencies. On the corpus, leave
+	// out packages that do not type-check in this build list (the
+	// corpus modules share one: a dependency may be at a newer version
+	// than the one a package was written for).
+	for {
+		logf("  %s: untimed warm-up run (compiles dependencies on a cold build cache)", t.name)
+		r := runTool(e, t, "floor", 0)
+		logf("  %s: warm-up took %.1fs, exit %d", t.name, r.wall.Seconds(), r.code)
+		if r.code == 0 {
+			break
+		}
+		if t.dirs == nil || !dropBroken(t, r.stderr) {
+			return fmt.Errorf("warm-up floor run on %s failed (exit %d):\n%s", t.name, r.code, tail(r.stderr))
+		}
+	}
+	results := make(map[string][]result)
+	for i := 0; i < *flagN; i++ {
+		for _, tool := range tools {
+			if tool == "vet-fresh" && i > 0 {
+				continue // compiles every dependency: once is enough
+			}
+			if !ours(tool) && i >= peerN() {
+				continue
+			}
+			if isPeer(tool) && !peerTarget(t) {
+				continue
+			}
+			r := runTool(e, t, tool, i)
+			logf("  %s #%d %-12s %8.2fs %6d MiB exit %d (load %s)", t.name, i+1, tool, r.wall.Seconds(), r.rssKB/1024, r.code, loadavg())
+			results[tool] = append(results[tool], r)
+		}
+	}
+	fmt.Fprintf(report, "Load average (1/5/15 min) at the end of the %s runs: %s\n\n", t.name, loadavg())
+	table(report, e, t, tools, results)
+	if *flagFindings != "" && strings.HasPrefix(t.name, "corpus") && len(results["meshlint"]) > 0 {
+		if err := writeFindings(*flagFindings, t, results["meshlint"][0].stdout); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -317,22 +323,6 @@ func goCmd(dir string, extraEnv []string, args ...string) *exec.Cmd {
 // updates.
 func benchEnv() []string {
 	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
-}
-
-// needsFacts asks meshlint's registry, through the binary's help output,
-// whether any analyzer uses facts. The driver decides the load mode the
-// same way (internal/driver.needFacts); we compare both floors anyway and
-// pick the matching one, so this only selects the ratio's denominator.
-func needsFacts(bin string) (bool, error) {
-	// The factfloor and floor differ only in load mode; meshlint's own
-	// mode is visible in how many packages it type-checks, which we
-	// cannot see from outside. Use the FactTypes of the registered
-	// analyzers via a tiny probe instead: see ./probe.
-	out, err := exec.Command("go", "run", "./probe").Output()
-	if err != nil {
-		return false, fmt.Errorf("go run ./probe: %v", err)
-	}
-	return strings.TrimSpace(string(out)) == "facts", nil
 }
 
 func installPeer(e *env, name, mod string) error {
@@ -499,18 +489,30 @@ func oneLine(s string) string {
 
 // runTool runs one tool once on t.
 func runTool(e *env, t *target, tool string, rep int) result {
-	var (
-		name     string
-		args     []string
-		extraEnv []string
-	)
+	name, args, extraEnv, cleanup, err := toolCommand(e, t, tool, rep)
+	defer cleanup()
+	if err != nil {
+		return result{code: -1, stderr: []byte(err.Error())}
+	}
+	return timeCommand(t, tool, name, args, extraEnv)
+}
+
+// toolCommand returns the command line of one timed run of tool on t,
+// and what to remove after it.
+func toolCommand(e *env, t *target, tool string, rep int) (name string, args, extraEnv []string, cleanup func(), err error) {
+	var remove []string
+	cleanup = func() {
+		for _, r := range remove {
+			os.RemoveAll(r)
+		}
+	}
 	switch tool {
 	case "meshlint", "floor", "factfloor":
 		name = map[string]string{"meshlint": e.meshlint, "floor": e.floor, "factfloor": e.factfloor}[tool]
 		args = append([]string{"-json"}, t.pkgs...)
 	case "vet-fresh":
 		gocache := filepath.Join(e.work, fmt.Sprintf("gocache-fresh-%s-%d", strings.ReplaceAll(t.name, "/", "_"), rep))
-		defer os.RemoveAll(gocache)
+		remove = append(remove, gocache)
 		name, args = "go", append([]string{"vet", "-vettool=" + e.meshlint}, t.pkgs...)
 		extraEnv = []string{"GOCACHE=" + gocache}
 	case "vet-cold":
@@ -519,9 +521,9 @@ func runTool(e *env, t *target, tool string, rep int) result {
 		// devel build is the hash of the executable.
 		bin := filepath.Join(e.work, fmt.Sprintf("meshlint-vet-%d-%d", time.Now().UnixNano(), rep))
 		if err := copyWithSalt(e.meshlint, bin); err != nil {
-			return result{code: -1, stderr: []byte(err.Error())}
+			return "", nil, nil, cleanup, err
 		}
-		defer os.Remove(bin)
+		remove = append(remove, bin)
 		name, args = "go", append([]string{"vet", "-vettool=" + bin}, t.pkgs...)
 		// Make sure the build cache holds the export data of every
 		// dependency, including those of the test variants that go vet
@@ -536,7 +538,7 @@ func runTool(e *env, t *target, tool string, rep int) result {
 		}
 	case "staticcheck":
 		cache := filepath.Join(e.work, fmt.Sprintf("staticcheck-cache-%d", rep))
-		defer os.RemoveAll(cache)
+		remove = append(remove, cache)
 		name, args = filepath.Join(e.gobin, "staticcheck"), append([]string{"-f", "json"}, t.pkgs...)
 		extraEnv = []string{"STATICCHECK_CACHE=" + cache} // cold, like meshlint standalone
 	case "gosec":
@@ -547,12 +549,17 @@ func runTool(e *env, t *target, tool string, rep int) result {
 		// are cached by go vet like meshlint's, so use a salted copy.
 		bin := filepath.Join(e.work, fmt.Sprintf("noctx-%d-%d", time.Now().UnixNano(), rep))
 		if err := copyWithSalt(filepath.Join(e.gobin, "noctx"), bin); err == nil {
-			defer os.Remove(bin)
+			remove = append(remove, bin)
 			args[1] = "-vettool=" + bin
 		}
 	default:
-		return result{code: -1, stderr: []byte("unknown tool " + tool)}
+		return "", nil, nil, cleanup, fmt.Errorf("unknown tool %s", tool)
 	}
+	return name, args, extraEnv, cleanup, nil
+}
+
+// timeCommand runs one command in t's directory and measures it.
+func timeCommand(t *target, tool, name string, args, extraEnv []string) result {
 	cmd := exec.Command(name, args...)
 	if name == "go" {
 		cmd = goCmd(t.dir, extraEnv, args...)
@@ -690,10 +697,7 @@ func header(w io.Writer, e *env) {
 		}
 	}
 	gover, _ := exec.Command("go", "version").Output()
-	mode := "plain (LoadSyntax: dependencies from export data) → ratio to floor"
-	if e.facts {
-		mode = "facts (LoadAllSyntax: dependencies from source) → ratio to factfloor"
-	}
+	mode := "LoadSyntax (dependencies from export data, facts or not) → ratio to floor"
 	fmt.Fprintf(w, "Machine: %d CPUs (runtime.NumCPU), %s RAM, %s", runtime.NumCPU(), mem, gover)
 	fmt.Fprintf(w, "Date: %s; repetitions: meshlint and floors %d, go vet and peers %d (vet-fresh 1)\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), *flagN, peerN())
 	fmt.Fprintf(w, "meshlint load mode: %s\n", mode)
@@ -718,7 +722,7 @@ func header(w io.Writer, e *env) {
 	fmt.Fprint(w, `
 Tools: meshlint, floor and factfloor are standalone runs with -json (floor:
 the same driver with one no-op analyzer; factfloor: a no-op that declares a
-fact type, so every dependency is loaded from source). vet-fresh: go vet
+fact type, so that it also runs, with no syntax, on every dependency). vet-fresh: go vet
 -vettool=meshlint with an empty private GOCACHE (compiles every dependency;
 1 run). vet-cold: build cache warm, no vet result cached (salted copy of the
 binary). vet-warm: the same go vet command again (go vet caches only package
@@ -750,9 +754,6 @@ func table(w io.Writer, e *env, t *target, tools []string, results map[string][]
 		fmt.Fprintln(w)
 	}
 	floorName := "floor"
-	if e.facts {
-		floorName = "factfloor"
-	}
 	floorWall, floorRSS := medians(results[floorName])
 	fmt.Fprintf(w, "| tool | runs | wall min | wall median | peak RSS median | × %s wall | × %s RSS | exit | findings |\n", floorName, floorName)
 	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|---|\n")

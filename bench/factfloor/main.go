@@ -1,7 +1,8 @@
-// Command factfloor is the benchmark floor for analyzers that use facts:
-// meshlint's driver (internal/driver.Main) running one analyzer that
-// declares a fact type, so the driver loads every dependency from source
-// (needFacts), and does nothing else.
+// Command factfloor is a benchmark reference: meshlint's driver
+// (internal/driver.Main) running one analyzer that declares a fact type and
+// does nothing else. The driver loads packages as for floor (dependencies
+// from export data); the checker also runs the analyzer, with no syntax,
+// on every dependency, which is the cost of carrying facts.
 package main
 
 import (

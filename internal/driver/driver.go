@@ -86,16 +86,12 @@ func Main(name string, analyzers []*analysis.Analyzer) {
 // must fail on its own.
 func firstInRun() (first, ok bool) {
 	ppid := os.Getppid()
-	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", ppid))
-	if err != nil {
+	start, ok := startTime(ppid)
+	if !ok {
 		return true, false
 	}
-	// Field 22 is the start time; fields after the ")" of the command name.
-	fields := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
-	if len(fields) < 20 {
-		return true, false
-	}
-	name := filepath.Join(os.TempDir(), fmt.Sprintf("meshlint-vet-flagerr-%d-%s", ppid, fields[19]))
+	removeStaleMarkers()
+	name := filepath.Join(os.TempDir(), fmt.Sprintf("%s%d-%s", markerPrefix, ppid, start))
 	f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		if os.IsExist(err) {
@@ -105,6 +101,45 @@ func firstInRun() (first, ok bool) {
 	}
 	f.Close()
 	return true, true
+}
+
+// markerPrefix names firstInRun's marker files in the temporary directory.
+const markerPrefix = "meshlint-vet-flagerr-"
+
+// startTime returns the start time of process pid as /proc tells it.
+func startTime(pid int) (string, bool) {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return "", false
+	}
+	// Field 22 is the start time; fields after the ")" of the command name.
+	fields := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+	if len(fields) < 20 {
+		return "", false
+	}
+	return fields[19], true
+}
+
+// removeStaleMarkers removes the marker files of go vet runs that have
+// ended: their go command is gone, or its PID now belongs to another
+// process (another start time). A marker cannot be removed by its own run
+// (no process knows it is the last one), so each run cleans up after the
+// earlier ones.
+func removeStaleMarkers() {
+	names, _ := filepath.Glob(filepath.Join(os.TempDir(), markerPrefix+"*"))
+	for _, name := range names {
+		pid, start, ok := strings.Cut(strings.TrimPrefix(filepath.Base(name), markerPrefix), "-")
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(pid)
+		if err != nil {
+			continue
+		}
+		if now, alive := startTime(n); !alive || now != start {
+			os.Remove(name)
+		}
+	}
 }
 
 // isVetInvocation reports whether go vet is driving us: it asks for the
@@ -232,114 +267,181 @@ func (p *Program) parseFlags(args []string, vet bool) (*options, error) {
 	return o, nil
 }
 
-// Run runs the standalone checker and returns the exit code.
-func (p *Program) Run(args []string) int {
-	o, err := p.parseFlags(args, false)
-	if err == errHelp {
-		p.printHelp(nil)
-		return ExitOK
+// Run runs the standalone checker and returns the exit code: parse the
+// command line, load the packages, analyze them, emit the findings.
+func (p *Program) Run(args []string) (code int) {
+	o, code, done := p.setup(args)
+	if done {
+		return code
 	}
-	if err != nil {
-		fmt.Fprintf(p.Stderr, "%s: %v\nrun '%s help' for usage\n", p.Name, err, p.Name)
-		return ExitUsage
-	}
-	if o.version {
-		fmt.Fprintf(p.Stdout, "%s %s (%s)\n", p.Name, Version(), runtime.Version())
-		return ExitOK
-	}
-	if len(o.args) > 0 && o.args[0] == "help" {
-		return p.help(o.args[1:])
-	}
-	if len(o.enabled) == 0 {
-		fmt.Fprintf(p.Stderr, "%s: every analyzer is disabled; nothing to do\n", p.Name)
-		return ExitUsage
-	}
-	if o.fix && o.json {
-		fmt.Fprintf(p.Stderr, "%s: -fix and -json cannot be combined\n", p.Name)
-		return ExitUsage
-	}
-	if o.dir != "" {
-		if err := os.Chdir(o.dir); err != nil {
-			fmt.Fprintf(p.Stderr, "%s: -C: %v\n", p.Name, err)
-			return ExitUsage
-		}
-	}
-	patterns := o.args
-	if len(patterns) == 0 {
-		patterns = []string{"./..."}
-	}
-
-	if o.cpuprofile != "" {
-		f, err := os.Create(o.cpuprofile)
-		if err != nil {
-			fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
-			return ExitFailure
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
-			return ExitFailure
-		}
-		defer func() { pprof.StopCPUProfile(); f.Close() }()
-	}
-	if o.memprofile != "" {
-		defer func() {
-			f, err := os.Create(o.memprofile)
-			if err == nil {
-				runtime.GC()
-				pprof.WriteHeapProfile(f)
-				f.Close()
-			}
-		}()
-	}
-
-	code := ExitOK
-	pkgs, err := load(patterns, needFacts(o.enabled), o.tests)
+	stop, err := o.startProfiles()
 	if err != nil {
 		fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
 		return ExitFailure
 	}
+	defer func() {
+		if err := stop(); err != nil {
+			fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
+			code = ExitFailure // a profile asked for and not written is a failure
+		}
+	}()
+	res, code := p.analyze(o)
+	if res == nil {
+		return code
+	}
+	return p.emit(o, res, code)
+}
+
+// setup parses the command line and handles what needs no packages
+// (help, -version, usage errors, -C). done reports that the run is over,
+// with the exit code.
+func (p *Program) setup(args []string) (o *options, code int, done bool) {
+	o, err := p.parseFlags(args, false)
+	switch {
+	case err == errHelp:
+		p.printHelp(nil)
+		return nil, ExitOK, true
+	case err != nil:
+		fmt.Fprintf(p.Stderr, "%s: %v\nrun '%s help' for usage\n", p.Name, err, p.Name)
+		return nil, ExitUsage, true
+	case o.version:
+		fmt.Fprintf(p.Stdout, "%s %s (%s)\n", p.Name, Version(), runtime.Version())
+		return nil, ExitOK, true
+	case len(o.args) > 0 && o.args[0] == "help":
+		return nil, p.help(o.args[1:]), true
+	case len(o.enabled) == 0:
+		fmt.Fprintf(p.Stderr, "%s: every analyzer is disabled; nothing to do\n", p.Name)
+		return nil, ExitUsage, true
+	case o.fix && o.json:
+		fmt.Fprintf(p.Stderr, "%s: -fix and -json cannot be combined\n", p.Name)
+		return nil, ExitUsage, true
+	}
+	if o.dir != "" {
+		if err := os.Chdir(o.dir); err != nil {
+			fmt.Fprintf(p.Stderr, "%s: -C: %v\n", p.Name, err)
+			return nil, ExitUsage, true
+		}
+	}
+	if len(o.args) == 0 {
+		o.args = []string{"./..."}
+	}
+	return o, ExitOK, false
+}
+
+// startProfiles starts the -cpuprofile and -memprofile profiles; stop
+// ends them and reports what could not be written.
+func (o *options) startProfiles() (stop func() error, err error) {
+	var cpu *os.File
+	if o.cpuprofile != "" {
+		if cpu, err = os.Create(o.cpuprofile); err != nil {
+			return nil, fmt.Errorf("-cpuprofile: %v", err)
+		}
+		if err := pprof.StartCPUProfile(cpu); err != nil {
+			cpu.Close()
+			return nil, fmt.Errorf("-cpuprofile: %v", err)
+		}
+	}
+	return func() error {
+		var errs []error
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			if err := cpu.Close(); err != nil {
+				errs = append(errs, fmt.Errorf("-cpuprofile: %v", err))
+			}
+		}
+		if o.memprofile != "" {
+			if err := writeHeapProfile(o.memprofile); err != nil {
+				errs = append(errs, fmt.Errorf("-memprofile: %v", err))
+			}
+		}
+		return errors.Join(errs...)
+	}, nil
+}
+
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// A result is what one analysis run produced.
+type result struct {
+	graph      *checker.Graph // roots: the packages the patterns matched
+	findings   []finding      // sorted, suppressed ones excluded
+	suppressed []finding      // silenced by //meshlint:ignore (only with -sarif)
+}
+
+// analyze loads the packages and runs the analyzers. It returns a nil
+// result when nothing could be analyzed, with the exit code; otherwise the
+// code says whether loading or an analyzer failed.
+func (p *Program) analyze(o *options) (*result, int) {
+	code := ExitOK
+	pkgs, extra, err := load(o.args, o.tests)
+	if err != nil {
+		fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
+		return nil, ExitFailure
+	}
 	if n := p.printLoadErrors(pkgs); n > 0 {
 		code = ExitFailure
 	}
-
 	analyzers := o.enabled
 	if o.sarif != "" {
 		// Suppressed findings are reported (marked) so that SARIF lists
 		// them; splitSuppressed takes them out of everything else.
 		analyzers = lint.KeepSuppressed(analyzers)
 	}
-	graph, err := checker.Analyze(analyzers, pkgs, &checker.Options{})
+	graph, err := checker.Analyze(analyzers, append(pkgs, extra...), &checker.Options{})
 	if err != nil {
 		fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
-		return ExitFailure
+		return nil, ExitFailure
 	}
-	suppressed := splitSuppressed(graph)
-	findings, failed := p.collect(graph)
+	graph = onlyRoots(graph, pkgs)
+	res := &result{graph: graph, suppressed: splitSuppressed(graph)}
+	var failed bool
+	res.findings, failed = p.collect(graph)
 	if failed {
 		code = ExitFailure
 	}
+	return res, code
+}
 
+// onlyRoots keeps the actions of the packages the patterns matched: the
+// module packages load added for facts (see load) are not reported on.
+func onlyRoots(graph *checker.Graph, pkgs []*packages.Package) *checker.Graph {
+	keep := make(map[*packages.Package]bool, len(pkgs))
+	for _, pkg := range pkgs {
+		keep[pkg] = true
+	}
+	var roots []*checker.Action
+	for _, act := range graph.Roots {
+		if keep[act.Package] {
+			roots = append(roots, act)
+		}
+	}
+	return &checker.Graph{Roots: roots}
+}
+
+// emit writes the findings (text or JSON, SARIF, or applies -fix) and
+// returns the exit code.
+func (p *Program) emit(o *options, res *result, code int) int {
+	findings := res.findings
 	if o.fix {
 		remaining, err := p.applyFixes(findings)
 		if err != nil {
 			fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
 			return ExitFailure
 		}
-		p.printText(remaining, o.context)
-		if o.sarif != "" {
-			if err := p.writeSARIF(o.sarif, remaining, suppressed); err != nil {
-				fmt.Fprintf(p.Stderr, "%s: -sarif: %v\n", p.Name, err)
-				return ExitFailure
-			}
-		}
-		if len(remaining) > 0 && code == ExitOK {
-			code = ExitFindings
-		}
-		return code
+		findings = remaining
 	}
-
 	if o.json {
-		if err := graph.PrintJSON(p.Stdout); err != nil {
+		if err := res.graph.PrintJSON(p.Stdout); err != nil {
 			fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)
 			return ExitFailure
 		}
@@ -347,7 +449,7 @@ func (p *Program) Run(args []string) int {
 		p.printText(findings, o.context)
 	}
 	if o.sarif != "" {
-		if err := p.writeSARIF(o.sarif, findings, suppressed); err != nil {
+		if err := p.writeSARIF(o.sarif, findings, res.suppressed); err != nil {
 			fmt.Fprintf(p.Stderr, "%s: -sarif: %v\n", p.Name, err)
 			return ExitFailure
 		}
@@ -379,7 +481,7 @@ func (p *Program) collect(graph *checker.Graph) (findings []finding, failed bool
 	seen := make(map[key]bool)
 	for _, act := range graph.Roots {
 		if act.Err != nil {
-			if strings.Contains(act.Err.Error(), "analysis skipped due to errors in package") {
+			if skipped(act) {
 				continue // already reported as a load error
 			}
 			fmt.Fprintf(p.Stderr, "%s: %s: %v\n", p.Name, act, act.Err)
@@ -417,6 +519,21 @@ func (p *Program) collect(graph *checker.Graph) (findings []finding, failed bool
 		return a.Diag.Message < b.Diag.Message
 	})
 	return findings, failed
+}
+
+// skipped reports whether the checker skipped act because its package
+// has errors (already printed as load errors) and the analyzer does not
+// run despite them: its error says so, and nothing else went wrong.
+func skipped(act *checker.Action) bool {
+	if len(act.Package.Errors) == 0 || act.Analyzer.RunDespiteErrors {
+		return false
+	}
+	for _, dep := range act.Deps {
+		if dep.Err != nil && !skipped(dep) {
+			return false
+		}
+	}
+	return true
 }
 
 // printText prints findings as "file:line:col: message (analyzer)", with
@@ -478,43 +595,62 @@ func (p *Program) printLoadErrors(pkgs []*packages.Package) int {
 	return len(msgs)
 }
 
-// load loads the packages matching patterns. Dependencies are loaded from
-// source only when an analyzer needs facts (which is what makes facts
-// expensive in the standalone driver).
-func load(patterns []string, allSyntax, tests bool) ([]*packages.Package, error) {
-	mode := packages.LoadSyntax
-	if allSyntax {
-		mode = packages.LoadAllSyntax
-	}
-	mode |= packages.NeedModule
-	cfg := &packages.Config{Mode: mode, Tests: tests}
-	pkgs, err := packages.Load(cfg, patterns...)
+// load loads the packages matching patterns from source, and their
+// dependencies from export data. Analyzers that declare facts (ctxprop's
+// rule 6 summaries) still run on every dependency, with no syntax: they
+// compute facts only for packages loaded from source (lint.Run skips the
+// others), so facts cost no source loading of dependencies. The packages
+// of the main module that the matched packages import but the patterns
+// left out (meshlint ./cmd/... with helpers in ./internal) are loaded from
+// source too, as extra, so that their facts reach the matched packages as
+// they do under go vet; they are analyzed, not reported on.
+func load(patterns []string, tests bool) (pkgs, extra []*packages.Package, err error) {
+	cfg := &packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Tests: tests}
+	pkgs, err = packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	return pkgs, nil
+	missing := moduleDeps(pkgs)
+	if len(missing) == 0 {
+		return pkgs, nil, nil
+	}
+	all, err := packages.Load(cfg, append(slices.Clone(patterns), missing...)...)
+	if err != nil {
+		return pkgs, nil, nil // analyze what the patterns matched
+	}
+	matched := make(map[string]bool, len(pkgs))
+	for _, pkg := range pkgs {
+		matched[pkg.ID] = true
+	}
+	pkgs = pkgs[:0]
+	for _, pkg := range all {
+		if matched[pkg.ID] {
+			pkgs = append(pkgs, pkg)
+		} else {
+			extra = append(extra, pkg)
+		}
+	}
+	return pkgs, extra, nil
 }
 
-// needFacts reports whether any analyzer (or one it requires) uses facts.
-func needFacts(analyzers []*analysis.Analyzer) bool {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(as []*analysis.Analyzer) bool
-	visit = func(as []*analysis.Analyzer) bool {
-		for _, a := range as {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			if len(a.FactTypes) > 0 || visit(a.Requires) {
-				return true
-			}
-		}
-		return false
+// moduleDeps returns the import paths of the packages of a main module
+// that pkgs import, directly or not, without having been matched.
+func moduleDeps(pkgs []*packages.Package) []string {
+	matched := make(map[*packages.Package]bool, len(pkgs))
+	for _, pkg := range pkgs {
+		matched[pkg] = true
 	}
-	return visit(analyzers)
+	var missing []string
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		if !matched[pkg] && pkg.Module != nil && pkg.Module.Main && len(pkg.Syntax) == 0 {
+			missing = append(missing, pkg.PkgPath)
+		}
+	})
+	sort.Strings(missing)
+	return missing
 }
 
 // Version returns the module version meshlint was built from:

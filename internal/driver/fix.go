@@ -6,13 +6,9 @@ import (
 	"go/format"
 	"os"
 	"sort"
-)
 
-// An edit is one text replacement in one file, in byte offsets.
-type edit struct {
-	start, end int
-	text       []byte
-}
+	"github.com/meshlint/meshlint/internal/lint"
+)
 
 // applyFixes applies the first suggested fix of every finding that has one
 // and returns the findings left unfixed. Fixes whose edits overlap an
@@ -20,7 +16,7 @@ type edit struct {
 // gofmt-ed, and a file whose fixed text does not parse is left untouched.
 func (p *Program) applyFixes(findings []finding) ([]finding, error) {
 	type fileFix struct {
-		edits []edit
+		edits []lint.Edit
 		count int
 	}
 	files := make(map[string]*fileFix)
@@ -31,7 +27,7 @@ func (p *Program) applyFixes(findings []finding) ([]finding, error) {
 			remaining = append(remaining, f)
 			continue
 		}
-		var edits []edit
+		var edits []lint.Edit
 		var name string
 		ok := true
 		for _, te := range f.Diag.SuggestedFixes[0].TextEdits {
@@ -45,7 +41,7 @@ func (p *Program) applyFixes(findings []finding) ([]finding, error) {
 				break
 			}
 			name = tf.Name()
-			edits = append(edits, edit{tf.Offset(te.Pos), tf.Offset(end), te.NewText})
+			edits = append(edits, lint.Edit{Start: tf.Offset(te.Pos), End: tf.Offset(end), Text: te.NewText})
 		}
 		if !ok || name == "" {
 			remaining = append(remaining, f)
@@ -72,7 +68,7 @@ func (p *Program) applyFixes(findings []finding) ([]finding, error) {
 		if err != nil {
 			return nil, err
 		}
-		out, err := apply(src, ff.edits)
+		out, err := lint.Apply(src, ff.edits)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", relPath(name), err)
 		}
@@ -100,36 +96,16 @@ func (p *Program) applyFixes(findings []finding) ([]finding, error) {
 
 // fits reports whether the new edits overlap none of the accepted ones.
 // Identical edits (the same fix reached twice) fit.
-func fits(accepted, edits []edit) bool {
+func fits(accepted, edits []lint.Edit) bool {
 	for _, e := range edits {
 		for _, a := range accepted {
-			if e.start == a.start && e.end == a.end && bytes.Equal(e.text, a.text) {
+			if e.Start == a.Start && e.End == a.End && bytes.Equal(e.Text, a.Text) {
 				continue
 			}
-			if e.start < a.end && a.start < e.end || (e.start == a.start && e.start == e.end && a.start == a.end) {
+			if e.Start < a.End && a.Start < e.End || (e.Start == a.Start && e.Start == e.End && a.Start == a.End) {
 				return false
 			}
 		}
 	}
 	return true
-}
-
-// apply applies non-overlapping edits to src.
-func apply(src []byte, edits []edit) ([]byte, error) {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
-	var out bytes.Buffer
-	last := 0
-	for i, e := range edits {
-		if i > 0 && e.start == edits[i-1].start && e.end == edits[i-1].end && bytes.Equal(e.text, edits[i-1].text) {
-			continue
-		}
-		if e.start < last || e.end > len(src) || e.start > e.end {
-			return nil, fmt.Errorf("invalid edit [%d,%d)", e.start, e.end)
-		}
-		out.Write(src[last:e.start])
-		out.Write(e.text)
-		last = e.end
-	}
-	out.Write(src[last:])
-	return out.Bytes(), nil
 }

@@ -2,12 +2,15 @@ package driver_test
 
 // Robustness of the standalone driver, in-process (driver.Program.Run with
 // buffers): deterministic output, patterns that match nothing, a panicking
-// analyzer next to a real one, and a whole run over the standard library.
+// analyzer next to a real one, module packages left out of the patterns,
+// profiles that cannot be written, and a whole run over the standard
+// library.
 // Broken packages are covered end to end by cmd/meshlint's TestBrokenPackage.
 
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +19,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/meshlint/meshlint/analyzers/ctxprop"
 	"github.com/meshlint/meshlint/analyzers/hardcodedip"
 	"github.com/meshlint/meshlint/internal/driver"
 	"github.com/meshlint/meshlint/internal/fixtures"
@@ -56,26 +60,119 @@ func writeModule(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// TestDeterministicJSON: two runs on the example service print
-// byte-identical -json output. (Text output is sorted by the driver and
-// checked against a golden file by cmd/meshlint's TestExampleMatchesGolden.)
-func TestDeterministicJSON(t *testing.T) {
+// TestDeterministic: five runs print byte-identical -json output and
+// SARIF files, on the example service and on a generated module of 32
+// packages with findings of every kind in each (many per package, from
+// several functions, so that any map-order effect would show).
+func TestDeterministic(t *testing.T) {
 	if testing.Short() {
-		t.Skip("loads the example service")
+		t.Skip("loads and analyzes 33 packages five times")
 	}
-	dir := filepath.Join(fixtures.Root(), "examples", "ordersvc")
-	out1, err1, code1 := runIn(t, dir, registry.Analyzers(), "-json", "./...")
-	out2, err2, code2 := runIn(t, dir, registry.Analyzers(), "-json", "./...")
-	if code1 != driver.ExitFindings || code2 != driver.ExitFindings {
-		t.Fatalf("exit codes %d, %d; want %d (findings)\nstderr:\n%s", code1, code2, driver.ExitFindings, err1+err2)
+	for _, dir := range []string{filepath.Join(fixtures.Root(), "examples", "ordersvc"), bigModule(t, 32)} {
+		var firstJSON, firstSARIF string
+		for i := range 5 {
+			sarif := filepath.Join(t.TempDir(), "out.sarif")
+			out, stderr, code := runIn(t, dir, registry.Analyzers(), "-json", "-sarif="+sarif, "./...")
+			if code != driver.ExitFindings {
+				t.Fatalf("%s: exit %d, want %d (findings)\nstderr:\n%s", dir, code, driver.ExitFindings, stderr)
+			}
+			data, err := os.ReadFile(sarif)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				firstJSON, firstSARIF = out, string(data)
+				var tree map[string]map[string]json.RawMessage
+				if err := json.Unmarshal([]byte(out), &tree); err != nil || len(tree) == 0 {
+					t.Fatalf("-json output is not a non-empty JSON tree (%v):\n%s", err, out)
+				}
+				continue
+			}
+			if out != firstJSON {
+				t.Fatalf("%s: -json output of run %d differs from run 1:\n--- run 1 ---\n%s\n--- run %d ---\n%s", dir, i+1, firstJSON, i+1, out)
+			}
+			if string(data) != firstSARIF {
+				t.Fatalf("%s: SARIF of run %d differs from run 1", dir, i+1)
+			}
+		}
+		if n := strings.Count(firstJSON, `"posn"`); n < 9 {
+			t.Errorf("%s: only %d findings: the module does not exercise the analyzers", dir, n)
+		}
 	}
-	if out1 != out2 {
-		t.Errorf("-json output differs between two runs:\n--- first ---\n%s\n--- second ---\n%s", out1, out2)
+}
+
+// bigModule writes a module of n packages, each with findings of most
+// analyzers spread over several functions and files (health routes behind
+// auth middleware registered from different functions, requests without
+// the inbound context, hard-coded IPs, clients and transports at their
+// defaults), each package calling the previous one's context-dropping
+// helper.
+func bigModule(t *testing.T, n int) string {
+	t.Helper()
+	files := map[string]string{}
+	for i := range n {
+		name := fmt.Sprintf("p%02d", i)
+		imp, call := "", ""
+		if i > 0 {
+			imp = fmt.Sprintf("\t\"example.com/robust/p%02d\"\n", i-1)
+			call = fmt.Sprintf("\tp%02d.Helper()\n", i-1)
+		}
+		files[name+"/routes.go"] = fmt.Sprintf(`package %[1]s
+
+import (
+	"net/http"
+%[2]s)
+
+func auth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func routesA(mux *http.ServeMux) {
+	mux.HandleFunc("/healthz", ok)
+	mux.HandleFunc("/readyz", ok)
+}
+
+func routesB(mux *http.ServeMux) {
+	mux.HandleFunc("/livez", ok)
+	mux.HandleFunc("/api/v1/health", ok)
+}
+
+func ok(w http.ResponseWriter, r *http.Request) {
+%[3]s	req, _ := http.NewRequest("GET", "http://10.0.%[4]d.1/x", nil)
+	http.DefaultClient.Do(req)
+	http.Get("http://10.0.%[4]d.2/y")
+}
+
+func Serve() {
+	mux := http.NewServeMux()
+	routesB(mux)
+	routesA(mux)
+	http.ListenAndServe("127.0.0.1:80%[5]02d", auth(mux))
+}
+`, name, imp, call, i, i)
+		files[name+"/client.go"] = fmt.Sprintf(`package %[1]s
+
+import "net/http"
+
+var shared = &http.Client{Transport: &http.Transport{}}
+
+// Helper drops its caller's context.
+func Helper() { http.Head("http://users.svc/%[1]s") }
+
+func other(w http.ResponseWriter, r *http.Request) {
+	shared.Get("http://10.1.%[2]d.1/")
+	c := &http.Client{Transport: http.DefaultTransport}
+	c.Post("http://10.1.%[2]d.2/", "text/plain", nil)
+}
+`, name, i)
 	}
-	var tree map[string]map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(out1), &tree); err != nil || len(tree) == 0 {
-		t.Errorf("-json output is not a non-empty JSON tree (%v):\n%s", err, out1)
-	}
+	return writeModule(t, files)
 }
 
 // TestPatternMatchesNothing: a pattern that matches no package is one clear
@@ -193,4 +290,41 @@ func TestStd(t *testing.T) {
 		}
 	}
 	t.Logf("%d findings on std", n)
+}
+
+// TestModulePackagesOutsidePatterns: a handler in b calls a helper of a,
+// another package of the module, that drops the context. meshlint ./b (a
+// not matched) still sees the helper through its facts, as go vet does,
+// and reports nothing in a.
+func TestModulePackagesOutsidePatterns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	dir := writeModule(t, map[string]string{
+		"a/a.go": "package a\n\nimport \"net/http\"\n\n// Load drops the context.\nfunc Load() { http.Get(\"http://users/\") }\n",
+		"b/b.go": "package b\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/robust/a\"\n)\n\nfunc H(w http.ResponseWriter, r *http.Request) { a.Load() }\n",
+	})
+	_, stderr, code := runIn(t, dir, []*analysis.Analyzer{ctxprop.Analyzer}, "./b")
+	if code != driver.ExitFindings {
+		t.Fatalf("exit %d, want %d\n%s", code, driver.ExitFindings, stderr)
+	}
+	if want := "b/b.go:9:50: a.Load drops the inbound context: it reaches http.Get without a context at a/a.go:6"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	if strings.Contains(stderr, "a/a.go:6:") {
+		t.Errorf("reported on package a, which the pattern did not match:\n%s", stderr)
+	}
+}
+
+// TestUnwritableProfile: a -memprofile that cannot be written is one
+// line and exit 1, after the findings.
+func TestUnwritableProfile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	dir := writeModule(t, map[string]string{"a/a.go": "package a\n"})
+	_, stderr, code := runIn(t, dir, []*analysis.Analyzer{hardcodedip.Analyzer}, "-memprofile="+filepath.Join(dir, "no", "such", "dir", "mem.out"), "./...")
+	if code != driver.ExitFailure || !strings.Contains(stderr, "-memprofile:") {
+		t.Errorf("exit %d, want %d with a -memprofile error:\n%s", code, driver.ExitFailure, stderr)
+	}
 }
