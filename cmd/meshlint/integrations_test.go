@@ -24,7 +24,9 @@ func e2eDir(name string) string { return filepath.Join(fixtures.Root(), "testdat
 
 // TestVetMultiPackage: on a module whose findings in one package depend on
 // constants of another (constant folding) and on middleware of another
-// (healthauth knows a.Gate as auth by what it does, not by its name), go
+// (healthauth knows a.Gate as auth by what it does, not by its name) and
+// on a helper two packages down that drops the context (ctxprop's rule 6
+// summaries, exported as facts), go
 // vet -vettool (one process per package, with export data, and facts if
 // an analyzer declares any, passed between them) reports exactly what the
 // standalone checker reports.
@@ -36,10 +38,11 @@ func TestVetMultiPackage(t *testing.T) {
 		t.Fatalf("standalone exit %d, want 3:\n%s", code, standalone)
 	}
 	want := []string{
-		`b/b.go:12:25: hard-coded IP 10.3.3.3 in net.Dial`,                               // a.PaymentsHost+":"+a.PaymentsPort
-		`b/b.go:17:25: hard-coded IP 10.3.3.3 in net.Dial`,                               // a.Payments
-		`cmd/api/main.go:14:2: health route "/healthz" is behind auth middleware a.Gate`, // judged from package a
-		`cmd/server/main.go:16:32: server listens on loopback`,                           // a.AdminAddr
+		`b/b.go:12:25: hard-coded IP 10.3.3.3 in net.Dial`,                                                                                         // a.PaymentsHost+":"+a.PaymentsPort
+		`b/b.go:17:25: hard-coded IP 10.3.3.3 in net.Dial`,                                                                                         // a.Payments
+		`cmd/api/main.go:15:2: health route "/healthz" is behind auth middleware a.Gate`,                                                           // judged from package a
+		`cmd/api/main.go:17:3: users.Lookup drops the inbound context: it reaches (*http.Client).Get without a context at users/store/store.go:13`, // ctxprop rule 6, two packages down
+		`cmd/server/main.go:16:32: server listens on loopback`,                                                                                     // a.AdminAddr
 	}
 	got := findings(standalone)
 	if len(got) != len(want) {
@@ -98,8 +101,8 @@ func TestSARIFGate(t *testing.T) {
 	if code != 3 {
 		t.Fatalf("exit %d, want 3:\n%s", code, stderr)
 	}
-	if n := len(findings(stderr)); n != 4 || strings.Contains(stderr, "10.40.0.12") {
-		t.Errorf("text output with -sarif: want the 4 unsuppressed findings, got:\n%s", stderr)
+	if n := len(findings(stderr)); n != 5 || strings.Contains(stderr, "10.40.0.12") {
+		t.Errorf("text output with -sarif: want the 5 unsuppressed findings, got:\n%s", stderr)
 	}
 	data, err := os.ReadFile(out)
 	if err != nil {
@@ -140,7 +143,7 @@ func TestSARIFGate(t *testing.T) {
 			plain = append(plain, s)
 		}
 	}
-	if want := []string{"b/b.go:12 hardcodedip", "b/b.go:17 hardcodedip", "cmd/api/main.go:14 healthauth", "cmd/server/main.go:16 loopbacklisten"}; !slices.Equal(plain, want) {
+	if want := []string{"b/b.go:12 hardcodedip", "b/b.go:17 hardcodedip", "cmd/api/main.go:15 healthauth", "cmd/api/main.go:17 ctxprop", "cmd/server/main.go:16 loopbacklisten"}; !slices.Equal(plain, want) {
 		t.Errorf("SARIF results %q, want %q", plain, want)
 	}
 	if want := []string{"b/b.go:28 hardcodedip [inSource: legacy billing appliance outside the mesh]"}; !slices.Equal(suppressed, want) {

@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/meshlint/meshlint/internal/fixtures"
+	"github.com/meshlint/meshlint/internal/registry"
 )
 
 // -update rewrites examples/ordersvc/meshlint.golden and the README block
@@ -211,7 +212,7 @@ func TestUsage(t *testing.T) {
 		{args: []string{"-nosuchflag", "./..."}, code: 2, out: "flag provided but not defined: -nosuchflag"},
 		{args: []string{"-version"}, code: 0, out: "meshlint "},
 		{args: []string{"./nosuchdir/..."}, code: 1, out: "nosuchdir"},
-		{args: []string{"-hardcodedip=false", "-clienttimeout=false", "-defaulttransport=false", "-ctxprop=false", "-healthauth=false", "-loopbacklisten=false", "./..."}, code: 2, out: "disabled"},
+		{args: append(allDisabled(), "./..."), code: 2, out: "disabled"},
 		{args: []string{"-loopbacklisten", "./..."}, code: 3, out: "loopback"},
 	} {
 		stdout, stderr, code := run(t, dir, bin, tc.args...)
@@ -219,6 +220,15 @@ func TestUsage(t *testing.T) {
 			t.Errorf("meshlint %v: exit %d, want %d; want output containing %q, got:\n%s%s", tc.args, code, tc.code, tc.out, stdout, stderr)
 		}
 	}
+}
+
+// allDisabled returns -NAME=false for every registered analyzer.
+func allDisabled() []string {
+	var args []string
+	for _, a := range registry.Analyzers() {
+		args = append(args, "-"+a.Name+"=false")
+	}
+	return args
 }
 
 // TestBrokenPackage: a package that does not compile is reported (exit 1)
@@ -328,7 +338,8 @@ func Use() {
 }
 
 // TestFixExample runs meshlint -fix on a copy of the example service: the
-// fixed code must build and re-run clean for ctxprop.
+// fixed code must build, and the only ctxprop finding left is the one with
+// no mechanical fix (rule 6: a helper needs a ctx parameter).
 func TestFixExample(t *testing.T) {
 	bin := meshlint(t)
 	dir := t.TempDir()
@@ -345,8 +356,9 @@ func TestFixExample(t *testing.T) {
 	if _, out, code := run(t, dir, "go", "build", "./..."); code != 0 {
 		t.Fatalf("fixed example does not build:\n%s", out)
 	}
-	if _, out, code := run(t, dir, bin, "-ctxprop", "./..."); code != 0 {
-		t.Errorf("ctxprop findings remain after -fix (exit %d):\n%s", code, out)
+	_, out, _ := run(t, dir, bin, "-ctxprop", "./...")
+	if left := findings(out); len(left) != 1 || !strings.Contains(left[0], "restock drops the inbound context") {
+		t.Errorf("after -fix, want only the rule 6 finding (restock) left, got:\n%s", out)
 	}
 	// The original is untouched.
 	if _, out, code := run(t, exampleDir(), bin, "-ctxprop", "./..."); code != 3 {

@@ -66,3 +66,27 @@ func (a *api) legacyOrder(w http.ResponseWriter, r *http.Request) {
 	}
 	json.NewEncoder(w).Encode(s)
 }
+
+// restockOrder is wrong one call away: restock has no ctx parameter and
+// starts from context.Background() (meshlint names restock and the line).
+func (a *api) restockOrder(w http.ResponseWriter, r *http.Request) {
+	s, err := a.inventory.restock(r.FormValue("sku"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	json.NewEncoder(w).Encode(s)
+}
+
+// restockOrderV2 is the fix: the request's context goes down to the call.
+func (a *api) restockOrderV2(w http.ResponseWriter, r *http.Request) {
+	s, err := a.inventory.restockCtx(r.Context(), r.FormValue("sku"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	if err := notifyRestock(r.Context(), s.SKU); err != nil {
+		log.Printf("notify: %v", err)
+	}
+	json.NewEncoder(w).Encode(s)
+}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 )
 
 // inventoryClient calls the inventory service over HTTP.
@@ -22,7 +24,10 @@ func newInventoryClient(baseURL string) *inventoryClient {
 	if baseURL == "" {
 		baseURL = "http://inventory.shop.svc.cluster.local:8080" // right: the service name
 	}
-	return &inventoryClient{baseURL: baseURL, http: &http.Client{Timeout: 5 * time.Second}}
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 100
+	t.IdleConnTimeout = 30 * time.Second
+	return &inventoryClient{baseURL: baseURL, http: &http.Client{Timeout: 5 * time.Second, Transport: otelhttp.NewTransport(t)}}
 }
 
 type stock struct {
@@ -52,6 +57,31 @@ func (c *inventoryClient) reserve(ctx context.Context, sku string) (*stock, erro
 // legacyStock is wrong: it calls the old stock service by Pod IP.
 func (c *inventoryClient) legacyStock(ctx context.Context, sku string) (*stock, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, legacyStockURL+"/stock/"+sku, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.decode(req)
+}
+
+// restock is wrong: it has no ctx parameter and gives its request a
+// deadline on a fresh context, so the handler that calls it (restockOrder)
+// loses its trace and deadline one call away.
+func (c *inventoryClient) restock(sku string) (*stock, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.baseURL+"/restock/"+sku, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.decode(req)
+}
+
+// restockCtx is restock fixed: the caller's context comes in, and the
+// deadline is derived from it.
+func (c *inventoryClient) restockCtx(ctx context.Context, sku string) (*stock, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.baseURL+"/restock/"+sku, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 )
 
 // pricingClient calls the pricing service over HTTP.
@@ -25,7 +27,7 @@ func newPricingClient(baseURL string) *pricingClient {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConnsPerHost = 100
 	t.IdleConnTimeout = 30 * time.Second
-	return &pricingClient{baseURL: baseURL, http: &http.Client{Transport: t, Timeout: 10 * time.Second}}
+	return &pricingClient{baseURL: baseURL, http: &http.Client{Transport: otelhttp.NewTransport(t), Timeout: 10 * time.Second}}
 }
 
 func (c *pricingClient) price(ctx context.Context, sku string) error {

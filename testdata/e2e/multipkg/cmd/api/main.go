@@ -7,11 +7,14 @@ import (
 	"net/http"
 
 	"example.com/multipkg/a"
+	"example.com/multipkg/users"
 )
 
 func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) })
-	mux.HandleFunc("/orders", func(w http.ResponseWriter, r *http.Request) {})
+	mux.HandleFunc("/orders", func(w http.ResponseWriter, r *http.Request) {
+		users.Lookup(r.FormValue("user"))
+	})
 	log.Fatal(http.ListenAndServe(":8080", a.Gate(mux)))
 }
