@@ -165,11 +165,11 @@ func TestVetToolFlags(t *testing.T) {
 	if strings.Contains(out, "hard-coded IP") {
 		t.Errorf("-hardcodedip.allow was not applied under go vet:\n%s", out)
 	}
-	if !strings.Contains(out, "loopback") {
+	if !strings.Contains(out, "server listens on loopback") {
 		t.Errorf("other findings missing under go vet:\n%s", out)
 	}
 	_, out, _ = run(t, exampleDir(), "go", "vet", "-vettool="+bin, "-loopbacklisten=false", "./...")
-	if strings.Contains(out, "loopback") || !strings.Contains(out, "hard-coded IP") {
+	if strings.Contains(out, "server listens on loopback") || !strings.Contains(out, "hard-coded IP") {
 		t.Errorf("-loopbacklisten=false was not applied under go vet:\n%s", out)
 	}
 }
