@@ -405,7 +405,22 @@ var (
 	// frameworkPkgs are the packages a package must import for the rule to
 	// have anything to look at (the fast path).
 	frameworkPkgs []string
+	// addsRoutes holds the (package, name) of every function or method
+	// that adds a route (the second fast path).
+	addsRoutes = make(map[[2]string]bool)
 )
+
+// addsAnyRoute reports whether the package uses a framework function or
+// method that adds a route: without one, it registers no health route of
+// its own (routes registered by other packages are theirs to report).
+func addsAnyRoute(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && addsRoutes[[2]string{fn.Pkg().Path(), fn.Name()}] {
+			return true
+		}
+	}
+	return false
+}
 
 func init() {
 	seen := make(map[string]bool)
@@ -419,6 +434,10 @@ func init() {
 		add(fw.pkg)
 		for name, r := range fw.calls {
 			rows[rowKey{fw.pkg, fw.recv, name}] = r
+			switch r.op {
+			case opRoute, opMount, opBuild, opHealth, opRoutes:
+				addsRoutes[[2]string{fw.pkg, name}] = true
+			}
 		}
 	}
 	for _, k := range kinds {

@@ -56,7 +56,7 @@ func run(p *lint.Pass) (any, error) {
 	// can know is built from string constants, which the type checker has
 	// already recorded; with none mentioning a health segment (and no gRPC
 	// health service) there is nothing to interpret.
-	if !p.Imports(healthPBPath) && !segments.anyConstant(p) {
+	if !p.Imports(healthPBPath) && !segments.anyConstant(p) || !addsAnyRoute(p.TypesInfo) {
 		return nil, nil
 	}
 	c := newChecker(p)

@@ -391,12 +391,9 @@ func (p *Program) analyze(o *options) (*result, int) {
 	if n := p.printLoadErrors(pkgs); n > 0 {
 		code = ExitFailure
 	}
-	analyzers := o.enabled
-	if o.sarif != "" {
-		// Suppressed findings are reported (marked) so that SARIF lists
-		// them; splitSuppressed takes them out of everything else.
-		analyzers = lint.KeepSuppressed(analyzers)
-	}
+	// With -sarif, suppressed findings are reported (marked) so that SARIF
+	// lists them; splitSuppressed takes them out of everything else.
+	analyzers := lint.ForDriver(o.enabled, o.sarif != "")
 	graph, err := checker.Analyze(analyzers, append(pkgs, extra...), &checker.Options{})
 	if err != nil {
 		fmt.Fprintf(p.Stderr, "%s: %v\n", p.Name, err)

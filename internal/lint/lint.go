@@ -26,6 +26,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -40,12 +41,24 @@ var Analyzer = newCore("meshlintcore", false)
 var keepCore = newCore("meshlintcore", true)
 
 func newCore(name string, keep bool) *analysis.Analyzer {
+	return newCoreFor(name, options{keep: keep})
+}
+
+// options configure the shared pre-pass of a standalone run (ForDriver).
+type options struct {
+	keep  bool  // report suppressed findings, marked with SuppressedCategory
+	users int32 // analyzers of the run that require the pre-pass; 0: unknown (never release)
+}
+
+func newCoreFor(name string, o options) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name: name,
 		Doc:  "shared per-package index for meshlint analyzers (reports nothing)",
 		URL:  "https://github.com/meshlint/meshlint",
 		Run: func(pass *analysis.Pass) (any, error) {
-			return &core{pkg: runCore(pass), keep: keep}, nil
+			pkg := runCore(pass)
+			pkg.pending.Store(o.users)
+			return &core{pkg: pkg, keep: o.keep}, nil
 		},
 		RunDespiteErrors: true,
 		ResultType:       reflect.TypeFor[*core](),
@@ -58,15 +71,38 @@ type core struct {
 	keep bool // report suppressed findings, marked with SuppressedCategory
 }
 
-// KeepSuppressed returns copies of analyzers (and of everything they
-// require) that report the findings silenced by //meshlint:ignore instead
-// of dropping them, marked with a Category starting with
-// [SuppressedCategory]. The standalone driver uses them for SARIF, which
-// lists suppressed findings, and takes those findings out of every other
-// output itself. The analyzers themselves, as go vet, golangci-lint and
-// nogo run them, always drop suppressed findings: no global switch.
-func KeepSuppressed(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
-	copies := map[*analysis.Analyzer]*analysis.Analyzer{Analyzer: keepCore}
+// ForDriver returns copies of analyzers (and of everything they require)
+// for one run of the standalone checker, wired to a copy of the shared
+// pre-pass that
+//   - with keepSuppressed, reports the findings silenced by
+//     //meshlint:ignore instead of dropping them, marked with a Category
+//     starting with [SuppressedCategory] (SARIF lists them; the driver
+//     takes them out of every other output itself);
+//   - releases each package's index (inspector, assignment index, known
+//     values) once every analyzer of the run has run on the package: the
+//     checker keeps every root's results until the run ends, and without
+//     the release the indexes of all packages would be live at once.
+//
+// The analyzers themselves, as go vet, golangci-lint and nogo run them,
+// drop suppressed findings and keep their indexes: no global switch.
+func ForDriver(analyzers []*analysis.Analyzer, keepSuppressed bool) []*analysis.Analyzer {
+	o := options{keep: keepSuppressed}
+	seen := make(map[*analysis.Analyzer]bool)
+	var count func([]*analysis.Analyzer)
+	count = func(as []*analysis.Analyzer) {
+		for _, a := range as {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			if slices.Contains(a.Requires, Analyzer) {
+				o.users++
+			}
+			count(a.Requires)
+		}
+	}
+	count(analyzers)
+	copies := map[*analysis.Analyzer]*analysis.Analyzer{Analyzer: newCoreFor(Analyzer.Name, o)}
 	var rewire func(a *analysis.Analyzer) *analysis.Analyzer
 	rewire = func(a *analysis.Analyzer) *analysis.Analyzer {
 		if c, ok := copies[a]; ok {
@@ -86,6 +122,11 @@ func KeepSuppressed(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 		out[i] = rewire(a)
 	}
 	return out
+}
+
+// KeepSuppressed is ForDriver(analyzers, true).
+func KeepSuppressed(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	return ForDriver(analyzers, true)
 }
 
 // Package is the result of [Analyzer]: the per-package index shared by all
@@ -108,11 +149,14 @@ type Package struct {
 	inspector   *inspector.Inspector
 
 	skipped    map[*token.File]bool
+	reported   []span // the files that are not skipped
 	directives map[*token.File]map[int][]*directive // by line the directive covers
 	all        []*directive
 
 	assignOnce sync.Once
 	vars       map[*types.Var]*varInfo
+
+	pending atomic.Int32 // analyzers still to run on the package (ForDriver); see done
 
 	mu       sync.Mutex
 	known    map[ast.Expr]Str
@@ -142,10 +186,14 @@ func runCore(pass *analysis.Pass) *Package {
 			p.skipped[tf] = true
 			continue
 		}
+		p.reported = append(p.reported, span{tf.Pos(0), tf.Pos(tf.Size())})
 		p.scanDirectives(tf, f)
 	}
 	return p
 }
+
+// A span is the range of positions of one file.
+type span struct{ start, end token.Pos }
 
 // cgoHeader is the header cmd/cgo puts on the files it rewrites; go/packages
 // hands analyzers those rewritten files (with //line directives back to the
@@ -219,10 +267,29 @@ func Run(run func(*Pass) (any, error)) func(*analysis.Pass) (any, error) {
 			return nil, nil
 		}
 		p := newPass(pass)
+		defer p.Package.done()
 		res, err = run(p)
 		p.flush()
 		return res, err
 	}
+}
+
+// done records that one more analyzer has run on the package; after the
+// last one of a ForDriver run, the package's index is released (built
+// again if anything asks, which nothing does then).
+func (p *Package) done() {
+	if p.pending.Add(-1) != 0 {
+		return
+	}
+	p.mu.Lock()
+	p.known = make(map[ast.Expr]Str)
+	p.imported = nil
+	p.mu.Unlock()
+	p.inspector, p.inspectOnce = nil, sync.Once{}
+	p.vars, p.assignOnce = nil, sync.Once{}
+	p.consts, p.constOnce = nil, sync.Once{}
+	p.fullNames = sync.Map{}
+	p.gofmtClean = sync.Map{}
 }
 
 // newPass returns the meshlint view of pass.
@@ -328,9 +395,18 @@ func (p *Pass) Suppressed(pos token.Pos) bool {
 
 // Skipped reports whether n lies in a file meshlint never reports on
 // (_test.go or generated). Analyzers may use it to avoid work.
+//
+// It is called for most nodes analyzers look at, so it looks the position
+// up among the package's own reported files (a handful) rather than in the
+// whole FileSet (every file the run loaded).
 func (p *Package) Skipped(n ast.Node) bool {
-	tf := p.fset.File(n.Pos())
-	return tf == nil || p.skipped[tf]
+	pos := n.Pos()
+	for _, s := range p.reported {
+		if s.start <= pos && pos <= s.end {
+			return false
+		}
+	}
+	return true
 }
 
 // Imports reports whether the package is, or directly imports, any of paths.
