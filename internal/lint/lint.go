@@ -149,7 +149,7 @@ type Package struct {
 	inspector   *inspector.Inspector
 
 	skipped    map[*token.File]bool
-	reported   []span // the files that are not skipped
+	reported   []span                               // the files that are not skipped
 	directives map[*token.File]map[int][]*directive // by line the directive covers
 	all        []*directive
 
