@@ -65,6 +65,16 @@ func (w where) suggest() string {
 	return e
 }
 
+// suggestOr is suggest when a context is in scope, else "": in a
+// goroutine or deferred call the context to pass keeps the trace without
+// the request's cancellation.
+func (w where) suggestOr() string {
+	if w.candidate() == "" {
+		return ""
+	}
+	return w.suggest()
+}
+
 // describe spells the scope for messages.
 func (w where) describe() string {
 	switch {

@@ -2,6 +2,7 @@ package ctxprop
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -176,11 +177,24 @@ func (c *checker) bgName(bg *ast.CallExpr) string {
 // reportCallee reports rule 6 at the call in the inbound scope.
 func (c *checker) reportCallee(call *ast.CallExpr, l loss, w where) {
 	name := lint.ShortName(l.fn)
+	pos := callPos(c, call)
 	if l.kind == lossForward {
-		c.Reportf(call.Pos(), "%s passed to %s drops the inbound context: %s hands it to %s at %s, so %s; pass %s", c.bgName(l.bg), name, name, l.what, l.at, lost, orDefault(w.candidate(), "the inbound context"))
+		c.Reportf(pos, "%s passed to %s drops the inbound context: %s hands it to %s at %s, so %s; pass %s", c.bgName(l.bg), name, name, l.what, l.at, lost, orDefault(w.suggestOr(), "the inbound context"))
 		return
 	}
-	c.Reportf(call.Pos(), "%s drops the inbound context: it reaches %s at %s from %s, so %s; give %s a ctx parameter and pass %s", name, l.what, l.at, w.describe(), lost, name, orDefault(w.candidate(), "the inbound context"))
+	c.Reportf(pos, "%s drops the inbound context: it reaches %s at %s from %s, so %s; give %s a ctx parameter and pass %s", name, l.what, l.at, w.describe(), lost, name, orDefault(w.suggestOr(), "the inbound context"))
+}
+
+// callPos is where a finding about a call goes: the call, or, for a method
+// call in a fluent chain split over lines (f.\n parse(r).\n exchange(u)),
+// the method's name, where //meshlint:ignore can be put above it.
+func callPos(c *checker, call *ast.CallExpr) token.Pos {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if tf := c.Fset.File(call.Pos()); tf != nil && tf.Line(sel.Sel.Pos()) != tf.Line(call.Pos()) {
+			return sel.Sel.Pos()
+		}
+	}
+	return call.Pos()
 }
 
 // contextAttachedLater reports whether the request built by call is

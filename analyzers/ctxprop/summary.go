@@ -212,6 +212,12 @@ func (c *checker) findDrop(fn inspector.Cursor) *site {
 		if l.kind == lossNewRequest && c.returned(cur) {
 			continue // a request builder: its caller attaches the context (vault's toRetryableHTTP)
 		}
+		if (l.kind == lossBackground || l.kind == lossDerived) && lint.Dialers[c.CalleeName(call)] {
+			// A connection helper dialling with its own timeout: the dial
+			// carries no trace headers, and the RPCs made on the connection
+			// take the caller's context (istio's echo forwarder).
+			continue
+		}
 		return c.siteOf(call, l)
 	}
 	return nil

@@ -321,6 +321,11 @@ var (
 	)
 )
 
+// Dialers are the ContextSinks that open a connection: their context
+// bounds the dial only, and carries no trace headers (the requests made on
+// the connection take their own contexts).
+var Dialers = set("(*net.Dialer).DialContext", "google.golang.org/grpc.DialContext")
+
 // A Dial is an outbound call and the parameter holding its remote address.
 type Dial struct {
 	Param string

@@ -4,6 +4,7 @@ package onecall
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"google.golang.org/grpc"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
@@ -51,9 +52,9 @@ func (a *API) fetch(ctx context.Context, id string) error {
 }
 
 func (a *API) Get(w http.ResponseWriter, r *http.Request) {
-	a.load(r.PathValue("id")) // want `\(\*onecall.API\).load drops the inbound context: it reaches http.NewRequest without a context at ctxprop/onecall/handlers.go:21 from a request handler, so the sidecar cannot join the outbound call to the inbound trace \(traceparent, x-request-id\) and the caller's deadline and cancellation are lost; give \(\*onecall.API\).load a ctx parameter and pass r.Context\(\)`
-	a.check()                 // want `\(\*onecall.API\).check drops the inbound context: it reaches context.TODO\(\) passed to \(grpc_health_v1.HealthClient\).Check at ctxprop/onecall/handlers.go:30 from`
-	a.indirect()              // want `\(\*onecall.API\).indirect drops the inbound context: it reaches context.Background\(\) passed to http.NewRequestWithContext at ctxprop/onecall/handlers.go:36 from`
+	a.load(r.PathValue("id")) // want `\(\*onecall.API\).load drops the inbound context: it reaches http.NewRequest without a context at ctxprop/onecall/handlers.go:22 from a request handler, so the sidecar cannot join the outbound call to the inbound trace \(traceparent, x-request-id\) and the caller's deadline and cancellation are lost; give \(\*onecall.API\).load a ctx parameter and pass r.Context\(\)`
+	a.check()                 // want `\(\*onecall.API\).check drops the inbound context: it reaches context.TODO\(\) passed to \(grpc_health_v1.HealthClient\).Check at ctxprop/onecall/handlers.go:31 from`
+	a.indirect()              // want `\(\*onecall.API\).indirect drops the inbound context: it reaches context.Background\(\) passed to http.NewRequestWithContext at ctxprop/onecall/handlers.go:37 from`
 	a.users.Users()           // want `\(\*backend.Client\).Users drops the inbound context: it reaches http.Get without a context at ctxprop/onecall/backend/raw/raw.go:11 from`
 	a.users.Timed()           // want `\(\*backend.Client\).Timed drops the inbound context`
 	a.fetch(r.Context(), "1")
@@ -76,7 +77,48 @@ func (a *API) Forward(ctx context.Context, id string) {
 }
 
 // Not flagged: the callers have no inbound context (start-up code).
-func Warm(a *API) { // want Warm:`drops the context: http.NewRequest without a context at ctxprop/onecall/handlers.go:21`
+func Warm(a *API) { // want Warm:`drops the context: http.NewRequest without a context at ctxprop/onecall/handlers.go:22`
 	a.load("warm")
 	a.users.User(context.Background(), "warm")
+}
+
+// connect dials with its own timeout: the dial carries no trace headers
+// and the RPCs on the connection take the caller's context, so calling it
+// from a handler drops nothing (istio's echo forwarder).
+func connect(target string) (*grpc.ClientConn, error) {
+	dctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	return grpc.DialContext(dctx, target)
+}
+
+func (a *API) Forward2(ctx context.Context, in, out any) error { // want Forward2:`forwards its context: \(\*grpc.ClientConn\).Invoke at ctxprop/onecall/handlers.go:99`
+	conn, err := connect("backend:50051")
+	if err != nil {
+		return err
+	}
+	return conn.Invoke(ctx, "/d.E/E", in, out)
+}
+
+// A helper run in a goroutine: the advice keeps the trace without the
+// request's cancellation.
+func (a *API) Save(w http.ResponseWriter, r *http.Request) {
+	go a.audit() // want `\(\*onecall.API\).audit drops the inbound context: .*; give \(\*onecall.API\).audit a ctx parameter and pass context.WithoutCancel\(r.Context\(\)\)`
+}
+
+type chain struct{}
+
+func (chain) parse(r *http.Request) chain { return chain{} }
+func (chain) exchange(u string) chain {
+	http.Get(u)
+	return chain{}
+}
+func (chain) finish(w http.ResponseWriter) {}
+
+// A fluent chain over lines: the finding is on the method that drops the
+// context, not at the start of the chain.
+func Chain(w http.ResponseWriter, r *http.Request) {
+	chain{}.
+		parse(r).
+		exchange("http://users/"). // want `\(onecall.chain\).exchange drops the inbound context`
+		finish(w)
 }
