@@ -26,12 +26,13 @@ const (
 
 // A loss is what lossOf found at one call.
 type loss struct {
-	kind lossKind
-	fn   *types.Func   // the callee
-	bg   *ast.CallExpr // lossBackground, lossDerived, lossForward: the Background()/TODO() call
-	arg  ast.Expr      // lossBackground, lossForward: the context argument
-	at   string        // lossCallee, lossForward: where the callee drops or forwards it ("dir/file.go:12")
-	what string        // lossCallee, lossForward: what it does there
+	kind  lossKind
+	fn    *types.Func   // the callee
+	bg    *ast.CallExpr // lossBackground, lossDerived, lossForward: the Background()/TODO() call
+	arg   ast.Expr      // lossBackground, lossForward: the context argument
+	at    string        // lossCallee, lossForward: where the callee drops or forwards it ("dir/file.go:12")
+	what  string        // lossCallee, lossForward: what it does there
+	async bool          // lossCallee: the callee loses it in a goroutine it starts
 }
 
 // lossOf classifies a call: does it make an outbound call without the
@@ -182,7 +183,15 @@ func (c *checker) reportCallee(call *ast.CallExpr, l loss, w where) {
 		c.Reportf(pos, "%s passed to %s drops the inbound context: %s hands it to %s at %s, so %s; pass %s", c.bgName(l.bg), name, name, l.what, l.at, lost, orDefault(w.suggestOr(), "the inbound context"))
 		return
 	}
-	c.Reportf(pos, "%s drops the inbound context: it reaches %s at %s from %s, so %s; give %s a ctx parameter and pass %s", name, l.what, l.at, w.describe(), lost, name, orDefault(w.suggestOr(), "the inbound context"))
+	pass := w.suggestOr()
+	if l.async && pass != "" && !(w.InGo || w.InDefer) {
+		pass = "context.WithoutCancel(" + pass + ")" // the callee's goroutine outlives the request
+	}
+	where := l.at
+	if l.async {
+		where += " (in a goroutine)"
+	}
+	c.Reportf(pos, "%s drops the inbound context: it reaches %s at %s from %s, so %s; give %s a ctx parameter and pass %s", name, l.what, where, w.describe(), lost, name, orDefault(pass, "the inbound context"))
 }
 
 // callPos is where a finding about a call goes: the call, or, for a method

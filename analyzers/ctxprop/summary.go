@@ -29,7 +29,13 @@ import (
 // dropsFact marks a function without a context parameter that drops the
 // inbound context: called from an inbound scope, its outbound call (What,
 // at At, a module-relative "file:line") cannot join the inbound trace.
-type dropsFact struct{ At, What string }
+// Async says the loss happens in a goroutine the function starts (a
+// fire-and-forget webhook): its callers should hand down a context that
+// keeps the trace without the request's cancellation.
+type dropsFact struct {
+	At, What string
+	Async    bool
+}
 
 func (*dropsFact) AFact()           {}
 func (f *dropsFact) String() string { return "drops the context: " + f.What + " at " + f.At }
@@ -42,7 +48,10 @@ func (*forwardsFact) AFact()           {}
 func (f *forwardsFact) String() string { return "forwards its context: " + f.What + " at " + f.At }
 
 // A site is where a function drops or forwards the context.
-type site struct{ at, what string }
+type site struct {
+	at, what string
+	async    bool // the loss is in a goroutine started on the way (see dropsFact)
+}
 
 // summary is what one function of the package does with the context.
 type summary struct {
@@ -88,7 +97,7 @@ func (c *checker) exportFacts() {
 			}
 			s := c.summaryOf(fd)
 			if s.drops != nil {
-				c.ExportObjectFact(fn, &dropsFact{At: s.drops.at, What: s.drops.what})
+				c.ExportObjectFact(fn, &dropsFact{At: s.drops.at, What: s.drops.what, Async: s.drops.async})
 			}
 			if s.forwards != nil {
 				c.ExportObjectFact(fn, &forwardsFact{At: s.forwards.at, What: s.forwards.what})
@@ -106,7 +115,7 @@ func (c *checker) calleeLoss(call *ast.CallExpr, fn *types.Func) loss {
 	}
 	drops, forwards := c.calleeSummary(fn)
 	if drops != nil {
-		return loss{kind: lossCallee, fn: fn, at: drops.at, what: drops.what}
+		return loss{kind: lossCallee, fn: fn, at: drops.at, what: drops.what, async: drops.async}
 	}
 	if forwards == nil {
 		return loss{}
@@ -135,11 +144,11 @@ func (c *checker) calleeSummary(fn *types.Func) (drops, forwards *site) {
 	}
 	var df dropsFact
 	if c.ImportObjectFact(fn, &df) {
-		drops = &site{df.At, df.What}
+		drops = &site{df.At, df.What, df.Async}
 	}
 	var ff forwardsFact
 	if c.ImportObjectFact(fn, &ff) {
-		forwards = &site{ff.At, ff.What}
+		forwards = &site{at: ff.At, what: ff.What}
 	}
 	return drops, forwards
 }
@@ -218,9 +227,25 @@ func (c *checker) findDrop(fn inspector.Cursor) *site {
 			// take the caller's context (istio's echo forwarder).
 			continue
 		}
-		return c.siteOf(call, l)
+		st := c.siteOf(call, l)
+		if st != nil && inGoroutine(cur, fn) {
+			st.async = true
+		}
+		return st
 	}
 	return nil
+}
+
+// inGoroutine reports whether the node at cur runs in a goroutine started
+// inside fn (the call of a go statement, or the body of its function
+// literal).
+func inGoroutine(cur, fn inspector.Cursor) bool {
+	for x := cur; x.Node() != nil && x != fn; x = x.Parent() {
+		if _, ok := x.Parent().Node().(*ast.GoStmt); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // returned reports whether the value of the call at cur is returned by
@@ -250,15 +275,15 @@ func (c *checker) returned(cur inspector.Cursor) bool {
 func (c *checker) siteOf(call *ast.CallExpr, l loss) *site {
 	switch l.kind {
 	case lossCallee:
-		return &site{l.at, l.what}
+		return &site{at: l.at, what: l.what, async: l.async}
 	case lossNewRequest, lossNoContext:
-		return &site{c.posString(call.Pos()), lint.ShortName(l.fn) + " without a context"}
+		return &site{at: c.posString(call.Pos()), what: lint.ShortName(l.fn) + " without a context"}
 	case lossBackground, lossForward:
-		return &site{c.posString(call.Pos()), c.bgName(l.bg) + " passed to " + lint.ShortName(l.fn)}
+		return &site{at: c.posString(call.Pos()), what: c.bgName(l.bg) + " passed to " + lint.ShortName(l.fn)}
 	case lossDerived:
-		return &site{c.posString(l.bg.Pos()), c.bgName(l.bg) + " (the parent of the context passed to " + lint.ShortName(l.fn) + ")"}
+		return &site{at: c.posString(l.bg.Pos()), what: c.bgName(l.bg) + " (the parent of the context passed to " + lint.ShortName(l.fn) + ")"}
 	case lossResty:
-		return &site{c.posString(call.Pos()), "a resty request sent without SetContext"}
+		return &site{at: c.posString(call.Pos()), what: "a resty request sent without SetContext"}
 	}
 	return nil
 }
@@ -277,7 +302,7 @@ func (c *checker) findForward(fn inspector.Cursor, v *types.Var) *site {
 		var s *site
 		switch {
 		case lint.ContextSinks[name] || lint.RetryableContextSinks[name] || c.isRestySetContext(callee) || lint.IsGRPCStub(callee):
-			s = &site{c.posString(call.Pos()), lint.ShortName(callee)}
+			s = &site{at: c.posString(call.Pos()), what: lint.ShortName(callee)}
 		case c.sameModule(callee):
 			if _, fwd := c.calleeSummary(callee); fwd != nil {
 				s = fwd

@@ -122,3 +122,19 @@ func Chain(w http.ResponseWriter, r *http.Request) {
 		exchange("http://users/"). // want `\(onecall.chain\).exchange drops the inbound context`
 		finish(w)
 }
+
+// push delivers a webhook in a goroutine of its own, on a fresh context:
+// its callers should hand it a context that keeps the trace without the
+// request's cancellation.
+func (a *API) push() {
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "http://hooks/", nil)
+		http.DefaultClient.Do(req)
+	}()
+}
+
+func (a *API) Store(w http.ResponseWriter, r *http.Request) {
+	a.push() // want `\(\*onecall.API\).push drops the inbound context: it reaches context.Background\(\) \(the parent of the context passed to http.NewRequestWithContext\) at ctxprop/onecall/handlers.go:131 \(in a goroutine\) from a request handler, .*; give \(\*onecall.API\).push a ctx parameter and pass context.WithoutCancel\(r.Context\(\)\)`
+}
