@@ -85,6 +85,21 @@ type deadlines struct {
 	fn inspector.Cursor
 }
 
+// everyDef reports whether every definition of the variable id that may
+// reach its use satisfies ok.
+func (d *deadlines) everyDef(id *ast.Ident, depth int, ok func(lint.Def, int) bool) bool {
+	defs, known := d.p.ReachingDefs(d.fn, id)
+	if !known {
+		return false
+	}
+	for _, def := range defs {
+		if !ok(def, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
 // request reports whether the *http.Request expression e carries a
 // context given a deadline in the function.
 func (d *deadlines) request(e ast.Expr, depth int) bool {
@@ -93,16 +108,7 @@ func (d *deadlines) request(e ast.Expr, depth int) bool {
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		defs, ok := d.p.ReachingDefs(d.fn, e)
-		if !ok {
-			return false
-		}
-		for _, def := range defs {
-			if !d.requestDef(def, depth+1) {
-				return false
-			}
-		}
-		return true
+		return d.everyDef(e, depth, d.requestDef)
 	case *ast.CallExpr:
 		switch name := d.p.CalleeName(e); name {
 		case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
@@ -131,16 +137,7 @@ func (d *deadlines) context(e ast.Expr, depth int) bool {
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		defs, ok := d.p.ReachingDefs(d.fn, e)
-		if !ok {
-			return false
-		}
-		for _, def := range defs {
-			if !d.contextDef(def, depth+1) {
-				return false
-			}
-		}
-		return true
+		return d.everyDef(e, depth, d.contextDef)
 	case *ast.CallExpr:
 		if name := d.p.CalleeName(e); inheritFuncs[name] {
 			return d.context(d.p.ArgOf(e, name, "parent"), depth+1)
