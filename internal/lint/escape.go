@@ -247,13 +247,8 @@ func (st *localState) assigned(n *ast.AssignStmt, k edge.Kind, idx int, path []s
 
 // declared judges the value given to a var declaration.
 func (st *localState) declared(n *ast.ValueSpec, k edge.Kind, idx int, path []string) bool {
-	var id *ast.Ident
-	switch {
-	case k == edge.ValueSpec_Names:
-		id = n.Names[idx]
-	case k == edge.ValueSpec_Values && len(n.Names) == len(n.Values):
-		id = n.Names[idx]
-	default:
+	id := specName(n, k, idx)
+	if id == nil {
 		return false
 	}
 	if id.Name == "_" {

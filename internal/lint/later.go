@@ -211,15 +211,10 @@ func (p *Package) bindStep(cur inspector.Cursor) (next inspector.Cursor, field s
 			}
 		}
 	case *ast.ValueSpec:
-		var id *ast.Ident
-		switch {
-		case k == edge.ValueSpec_Names:
-			id = n.Names[idx]
-		case k == edge.ValueSpec_Values && len(n.Names) == len(n.Values):
-			id = n.Names[idx]
-		}
-		if v, ok := p.Info.Defs[id].(*types.Var); ok && id != nil {
-			return cur, "", Binding{Kind: BindVar, Var: v}, true
+		if id := specName(n, k, idx); id != nil {
+			if v, ok := p.Info.Defs[id].(*types.Var); ok {
+				return cur, "", Binding{Kind: BindVar, Var: v}, true
+			}
 		}
 	case *ast.ReturnStmt:
 		if len(n.Results) == 1 { // multi-value returns are not followed into callers
@@ -688,4 +683,17 @@ func concat(a, b []string) []string {
 		return a
 	}
 	return append(slices.Clip(a), b...)
+}
+
+// specName is the name a var declaration binds to the node at edge k,
+// index idx of spec: the name itself, or the name its value is given to
+// (one value per name); nil for a value of a multi-value call.
+func specName(spec *ast.ValueSpec, k edge.Kind, idx int) *ast.Ident {
+	switch {
+	case k == edge.ValueSpec_Names:
+		return spec.Names[idx]
+	case k == edge.ValueSpec_Values && len(spec.Names) == len(spec.Values):
+		return spec.Names[idx]
+	}
+	return nil
 }
