@@ -135,6 +135,8 @@ func TestHosts(t *testing.T) {
 		{"grpc partial dns empty", GRPCTarget, partial("dns:///"), nil},
 		{"grpc partial ipv4 list", GRPCTarget, partial("ipv4:10.0.0.1:5,10.0.0.2"), []string{"10.0.0.1"}},
 		{"grpc partial ipv4 list colon", GRPCTarget, partial("ipv4:10.0.0.1:5,10.0.0.2:"), []string{"10.0.0.1", "10.0.0.2"}},
+		{"grpc partial ipv4 second colon", GRPCTarget, partial("ipv4:0,0.0.0.0::"), []string{"0", "0.0.0.0"}}, // fuzz: the host ends at the first colon
+		{"grpc ipv4 second colon", GRPCTarget, known("ipv4:10.0.0.1::5"), nil},
 		{"grpc partial ipv6 bare", GRPCTarget, partial("ipv6:::1"), nil},
 		{"grpc partial ipv6 colon", GRPCTarget, partial("ipv6::"), nil},
 		{"grpc partial ipv6 fe80", GRPCTarget, partial("ipv6:fe80::1:"), nil},
