@@ -32,6 +32,16 @@ var (
 	buildOut  []byte
 )
 
+// TestMain removes the binary meshlint built (and its directory) when the
+// tests end.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 // meshlint builds the binary once per test run.
 func meshlint(t *testing.T) string {
 	t.Helper()

@@ -225,6 +225,16 @@ var (
 	meshlintErr  error
 )
 
+// TestMain removes the meshlint binary built to compare with (and its
+// directory) when the tests end; the custom golangci-lint stays cached.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if meshlintPath != "" {
+		os.RemoveAll(filepath.Dir(meshlintPath))
+	}
+	os.Exit(code)
+}
+
 // meshlint builds the meshlint command, to compare with.
 func meshlint(t *testing.T) string {
 	t.Helper()
