@@ -155,23 +155,13 @@ func hostsOfTarget(s string, complete bool) []string {
 			if scheme == "ipv6" && !known && !strings.HasPrefix(item, "[") {
 				break // "ipv6:fe80:" + x: an unbracketed IPv6 literal is known only whole
 			}
-			if scheme == "ipv4" {
-				// An IPv4 literal holds no ':': the host ends at the first
-				// one, whatever follows ("ipv4:10.0.0.1:" + port), as it
-				// ends at '/', '?' or '#' in hostOfHostPort.
-				seg, segKnown := item, known
-				if j := strings.IndexAny(item, "/?#"); j >= 0 {
-					seg, segKnown = item[:j], true
-				}
-				if host, port, ok := strings.Cut(seg, ":"); ok && !strings.HasPrefix(seg, "[") {
-					if segKnown && strings.Contains(port, ":") {
-						return nil // "ipv4:10.0.0.1::": malformed, rejected
-					}
-					hosts = append(hosts, host)
-					continue
-				}
-			}
 			h, ok := hostOfHostPort(item, known)
+			if i := strings.IndexByte(item, ':'); !ok && !known && scheme == "ipv4" && i >= 0 {
+				// An IPv4 literal holds no ':', so a second colon does not
+				// start an IPv6 literal: "ipv4:10.0.0.1::" + x still has
+				// the host 10.0.0.1 (and is rejected once complete).
+				h, ok = hostOfHostPort(item[:i+1], false)
+			}
 			if !ok {
 				if known {
 					return nil // a malformed address: the target is rejected
