@@ -270,6 +270,11 @@ func TestBrokenPackage(t *testing.T) {
 	if strings.Contains(stderr, "panic") {
 		t.Errorf("panic:\n%s", stderr)
 	}
+	// Each error once, with its position: not also the go command's
+	// compiler output for the same package.
+	if n := strings.Count(stderr, "undefined: undefinedThing"); n != 1 || strings.Contains(stderr, "# example.com/broken/") {
+		t.Errorf("load errors printed %d times or with the compiler's output:\n%s", n, stderr)
+	}
 }
 
 func TestJSON(t *testing.T) {

@@ -600,7 +600,17 @@ func (p *Program) printLoadErrors(pkgs []*packages.Package) int {
 	var msgs []string
 	seen := make(map[string]bool)
 	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		// A package that does not compile has the go command's compiler
+		// output ("# pkg" and the errors, unpositioned) as well as the
+		// same errors from the parser and type checker, one per line with
+		// its position: print those only.
+		checked := slices.ContainsFunc(pkg.Errors, func(e packages.Error) bool {
+			return e.Kind == packages.ParseError || e.Kind == packages.TypeError
+		})
 		for _, err := range pkg.Errors {
+			if checked && err.Kind == packages.ListError && (err.Pos == "" || err.Pos == "-") {
+				continue
+			}
 			msg := err.Msg
 			if err.Pos != "" && err.Pos != "-" {
 				msg = relPath(err.Pos) + ": " + msg
@@ -619,9 +629,9 @@ func (p *Program) printLoadErrors(pkgs []*packages.Package) int {
 
 // load loads the packages matching patterns from source, and their
 // dependencies from export data. Analyzers that declare facts (ctxprop's
-// rule 6 summaries) still run on every dependency, with no syntax: they
-// compute facts only for packages loaded from source (lint.Run skips the
-// others), so facts cost no source loading of dependencies. The packages
+// rule 6 summaries) compute them only for packages loaded from source
+// (lint.Run skips the others, and keepSourceImports keeps the checker from
+// running them there), so facts cost no source loading of dependencies. The packages
 // of the main module that the matched packages import but the patterns
 // left out (meshlint ./cmd/... with helpers in ./internal) are loaded from
 // source too, as extra, so that their facts reach the matched packages as
