@@ -176,6 +176,12 @@ func (p *Package) sprintf(args []ast.Expr, depth int) (Str, bool) {
 			return Str{Prefix: b.String()}, exact
 		}
 		piece := fmt.Sprintf(spec, v)
+		if strings.Contains(piece, "%!(") {
+			// "%!(NOVERB)", "%!(BADWIDTH)", "%!(EXTRA …)": fmt did not
+			// take the argument as this verb's (a width over 10⁶ is no
+			// width), so the rest of the call does not line up here.
+			return Str{Prefix: b.String()}, exact
+		}
 		if strings.Contains(piece, "%!") && !types.Identical(p.Info.TypeOf(args[argi]), types.Default(p.Info.TypeOf(args[argi]).Underlying())) {
 			// A verb that does not fit the argument prints its type:
 			// "%!d(p.Addr=x)" for a named type is not what v prints.
