@@ -48,6 +48,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -319,15 +320,50 @@ func (m *ModuleSource) file(name string, data []byte) *SrcFile {
 // readSource reads a regular file of at most MaxSrcFileSize bytes, or
 // returns nil.
 func readSource(name string) []byte {
-	st, err := os.Stat(name)
+	return readSourceInto(name, nil)
+}
+
+// readSourceInto is readSource into buf's storage when it is large enough
+// (a scan of the whole module reads every file once and keeps few: one
+// buffer instead of a copy of the module's source left for the garbage
+// collector). The result aliases buf: clone what is kept.
+func readSourceInto(name string, buf []byte) []byte {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() || st.Size() > MaxSrcFileSize {
 		return nil
 	}
-	data, err := os.ReadFile(name)
-	if err != nil || len(data) > MaxSrcFileSize {
+	// One byte more than the size: a file that grew since Stat is read to
+	// its end, or found too large.
+	n := int(st.Size()) + 1
+	if cap(buf) < n {
+		buf = make([]byte, 0, max(n, 2*cap(buf)))
+	}
+	buf = buf[:0] // not nil: an empty file is read, not missing
+	for {
+		if len(buf) == cap(buf) {
+			if len(buf) > MaxSrcFileSize {
+				return nil
+			}
+			buf = slices.Grow(buf, 4096)
+		}
+		k, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+k]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil
+		}
+	}
+	if len(buf) > MaxSrcFileSize {
 		return nil
 	}
-	return data
+	return buf
 }
 
 func (m *ModuleSource) parse(name string, data []byte) *SrcFile {
@@ -520,16 +556,18 @@ func (m *ModuleSource) grep(fold bool, substrs []string) ([]*SrcFile, bool) {
 			pats = append(pats, []byte(s))
 		}
 		names, complete := m.Files()
+		var buf []byte
 		for _, name := range names {
-			data := readSource(name)
+			data := readSourceInto(name, buf)
 			if data == nil {
 				complete = false
 				continue
 			}
+			buf = data
 			if !containsAny(data, pats, fold) {
 				continue
 			}
-			if f := m.file(name, data); f != nil {
+			if f := m.file(name, bytes.Clone(data)); f != nil {
 				e.files = append(e.files, f)
 			} else {
 				complete = false
@@ -901,6 +939,7 @@ func (m *ModuleSource) DirImports(dir string) (imports, names []string) {
 		seenName := make(map[string]bool)
 		fset := token.NewFileSet() // throwaway: only the import paths are kept
 		n := 0
+		var buf []byte
 		for _, de := range ents {
 			name := de.Name()
 			if de.IsDir() || !de.Type().IsRegular() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
@@ -909,10 +948,11 @@ func (m *ModuleSource) DirImports(dir string) (imports, names []string) {
 			if n++; n > maxDirFiles {
 				break
 			}
-			data := readSource(filepath.Join(dir, name))
+			data := readSourceInto(filepath.Join(dir, name), buf)
 			if data == nil {
 				continue
 			}
+			buf = data // the parser copies what the AST keeps
 			f, _ := parser.ParseFile(fset, name, data, parser.ImportsOnly|parser.ParseComments|parser.SkipObjectResolution)
 			if f == nil || f.Name == nil || buildIgnored(f) {
 				continue

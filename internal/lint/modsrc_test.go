@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"os"
@@ -337,5 +338,43 @@ func TestModuleCacheReleased(t *testing.T) {
 	}
 	if count() > before {
 		t.Errorf("the run's modules were not released with its FileSet (%d entries, want %d)", count(), before)
+	}
+}
+
+func TestReadSourceInto(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	small, empty := write("small.go", []byte("package a\n")), write("empty.go", nil)
+	big := write("big.go", make([]byte, MaxSrcFileSize+1))
+	long := write("long.go", bytes.Repeat([]byte("// x\n"), 10000))
+
+	buf := readSourceInto(long, nil)
+	if len(buf) != 50000 {
+		t.Fatalf("long file: read %d bytes, want 50000", len(buf))
+	}
+	got := readSourceInto(small, buf)
+	if string(got) != "package a\n" {
+		t.Errorf("small file into a used buffer: %q", got)
+	}
+	if &got[0] != &buf[0] {
+		t.Errorf("a buffer large enough was not reused")
+	}
+	if got := readSourceInto(empty, got); got == nil || len(got) != 0 {
+		t.Errorf("empty file: %v, want a non-nil empty slice (read, not missing)", got)
+	}
+	if got := readSourceInto(big, nil); got != nil {
+		t.Errorf("file over MaxSrcFileSize: read %d bytes, want nil", len(got))
+	}
+	if got := readSourceInto(filepath.Join(dir, "missing.go"), nil); got != nil {
+		t.Errorf("missing file: %q, want nil", got)
+	}
+	if got := readSourceInto(dir, nil); got != nil {
+		t.Errorf("directory: %q, want nil", got)
 	}
 }
