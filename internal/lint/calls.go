@@ -3,6 +3,7 @@ package lint
 import (
 	"go/ast"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -60,18 +61,23 @@ func (p *Package) CalleeName(call *ast.CallExpr) string {
 	return p.FuncName(p.Callee(call))
 }
 
-// FuncName is FullName(fn), cached per function for the package.
+// FuncName is FullName(fn), cached per function for the whole run: the
+// functions of a dependency are the same objects in every package that
+// imports it, so net/http.Get's name is built once, not once per package.
 func (p *Package) FuncName(fn *types.Func) string {
 	if fn == nil {
 		return ""
 	}
-	if name, ok := p.fullNames.Load(fn); ok {
+	if name, ok := fullNames.Load(fn); ok {
 		return name.(string)
 	}
 	name := fn.FullName()
-	p.fullNames.Store(fn, name)
+	fullNames.Store(fn, name)
 	return name
 }
+
+// fullNames maps *types.Func to its FullName (see FuncName).
+var fullNames sync.Map
 
 // Args returns the call's arguments as the callee's parameters see them:
 // for a method expression call ((*http.Client).Get(c, u)) the receiver is
