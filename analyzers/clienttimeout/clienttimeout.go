@@ -39,39 +39,51 @@ func run(p *lint.Pass) (any, error) {
 	}
 	st := &state{Pass: p, exempt: map[ast.Node]bool{}}
 	defaultClientFixed := netHTTP && defaultClientHasTimeout(p)
-	nodes := []ast.Node{
-		(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil),
-		(*ast.Ident)(nil),
-	}
-	for cur := range p.Inspector().Root().Preorder(nodes...) {
-		if id, ok := cur.Node().(*ast.Ident); ok && (!netHTTP || !p.IsPkgLevel(id, "net/http")) {
-			continue // most identifiers: skip before the file lookup
-		}
-		if p.Skipped(cur.Node()) {
-			continue
-		}
-		switch n := cur.Node().(type) {
+	check := func(n ast.Node) func(inspector.Cursor) {
+		switch n := n.(type) {
 		case *ast.CompositeLit:
 			t := litType(p, n)
 			switch {
 			case isClient(t):
-				if !hasTimeout(p, n) && p.AssignedLater(cur, "Timeout") == lint.NotAssigned && !sendsWithDeadline(p, cur) {
-					reportClient(p, n)
+				if hasTimeout(p, n) {
+					return nil
+				}
+				return func(cur inspector.Cursor) {
+					if p.AssignedLater(cur, "Timeout") == lint.NotAssigned && !sendsWithDeadline(p, cur) {
+						reportClient(p, n)
+					}
 				}
 			case libs && (lint.IsValueOf(t, fasthttpPath, "Client") || lint.IsValueOf(t, fasthttpPath, "HostClient")):
-				checkFasthttpClient(p, cur, n)
+				return func(cur inspector.Cursor) { checkFasthttpClient(p, cur, n) }
 			}
 		case *ast.CallExpr:
-			checkCall(p, cur, n)
+			return callCheck(p, n)
 		case *ast.ValueSpec:
-			checkVarDecl(p, cur, n)
-		case *ast.Ident:
-			if !defaultClientFixed {
-				st.checkDefaultClient(cur, n)
+			if isClientVarDecl(p, n) {
+				return func(cur inspector.Cursor) { checkVarDecl(p, cur, n) }
 			}
-			checkFuncValue(p, cur, n)
+		case *ast.Ident: // a use of a package-level object of net/http
+			dc := !defaultClientFixed && p.IsPkgVar(n, "net/http", "DefaultClient")
+			fv := isDefaultClientFunc(p, n)
+			if !dc && !fv {
+				return nil
+			}
+			return func(cur inspector.Cursor) {
+				if dc {
+					st.checkDefaultClient(cur, n)
+				}
+				if fv {
+					checkFuncValue(p, cur, n)
+				}
+			}
 		}
+		return nil
 	}
+	var ids []*ast.Ident
+	if netHTTP {
+		ids = p.PkgLevelIdents("net/http")
+	}
+	p.Check(ids, check)
 	return nil, nil
 }
 
@@ -117,51 +129,59 @@ func reportClient(p *lint.Pass, n ast.Node) {
 	p.Reportf(n.Pos(), "http.Client has no Timeout: %s; set Timeout (5-10s is typical, e.g. Timeout: 10 * time.Second)", why)
 }
 
-func checkCall(p *lint.Pass, cur inspector.Cursor, call *ast.CallExpr) {
+// callCheck checks a call: new(http.Client), http.Get and the like,
+// clients of the libraries. What needs no cursor is checked at once; what
+// needs one is returned (see lint.Package.Check), or nil.
+func callCheck(p *lint.Pass, call *ast.CallExpr) func(inspector.Cursor) {
 	// new(http.Client)
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && len(call.Args) == 1 {
 		if b, ok := p.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
-			if tv, ok := p.TypesInfo.Types[call.Args[0]]; ok && tv.IsType() && isClient(tv.Type) &&
-				p.AssignedLater(cur, "Timeout") == lint.NotAssigned && !sendsWithDeadline(p, cur) {
-				reportClient(p, call)
+			if tv, ok := p.TypesInfo.Types[call.Args[0]]; !ok || !tv.IsType() || !isClient(tv.Type) {
+				return nil
 			}
-			return
+			return func(cur inspector.Cursor) {
+				if p.AssignedLater(cur, "Timeout") == lint.NotAssigned && !sendsWithDeadline(p, cur) {
+					reportClient(p, call)
+				}
+			}
 		}
 	}
 	fn := p.Callee(call)
 	if fn == nil {
-		return
+		return nil
 	}
 	name := p.FuncName(fn)
 	switch {
 	case lint.DefaultClientFuncs[name]:
-		if !isFuncRef(p, call.Fun, fn) {
-			return // a method value or variable resolved by Callee: reported where http.Get is named
+		if isFuncRef(p, call.Fun, fn) { // not a method value or variable resolved by Callee: reported where http.Get is named
+			p.Reportf(call.Pos(), "%s uses http.DefaultClient, which has no Timeout: %s; %s and call its %s method", lint.ShortName(fn), why, useOwn, fn.Name())
 		}
-		p.Reportf(call.Pos(), "%s uses http.DefaultClient, which has no Timeout: %s; %s and call its %s method", lint.ShortName(fn), why, useOwn, fn.Name())
 	case lint.NoTimeoutFuncs[name]:
 		if isFuncRef(p, call.Fun, fn) {
 			reportNoTimeoutFunc(p, call, fn)
 		}
 	case lint.RestyNew[name]:
-		checkResty(p, cur, call)
+		return func(cur inspector.Cursor) { checkResty(p, cur, call) }
 	case lint.GoKitClients[name]:
 		checkGoKit(p, call, fn, name)
 	case name == lint.RetryableNewClient:
-		if p.AssignedLaterPath(cur, "HTTPClient", "Timeout") == lint.NotAssigned {
-			p.Reportf(call.Pos(), "retryablehttp.NewClient's HTTPClient has no Timeout: %s (each attempt can hang); set it (e.g. c.HTTPClient.Timeout = 10 * time.Second)", why)
+		return func(cur inspector.Cursor) {
+			if p.AssignedLaterPath(cur, "HTTPClient", "Timeout") == lint.NotAssigned {
+				p.Reportf(call.Pos(), "retryablehttp.NewClient's HTTPClient has no Timeout: %s (each attempt can hang); set it (e.g. c.HTTPClient.Timeout = 10 * time.Second)", why)
+			}
 		}
 	}
+	return nil
 }
 
 // checkFuncValue reports http.Get (and Head, Post, PostForm) used as a
 // function value (var get = http.Get): every call through it uses
-// http.DefaultClient. Direct calls are reported by checkCall.
+// http.DefaultClient. Direct calls are reported by callCheck.
 func checkFuncValue(p *lint.Pass, cur inspector.Cursor, id *ast.Ident) {
-	fn, ok := p.TypesInfo.Uses[id].(*types.Func)
-	if !ok || !lint.DefaultClientFuncs[p.FuncName(fn)] {
+	if !isDefaultClientFunc(p, id) {
 		return
 	}
+	fn := p.TypesInfo.Uses[id].(*types.Func)
 	x := cur
 	if x.ParentEdgeKind() == edge.SelectorExpr_Sel {
 		x = x.Parent()
@@ -188,13 +208,27 @@ func isFuncRef(p *lint.Pass, fun ast.Expr, fn *types.Func) bool {
 	return id != nil && p.TypesInfo.Uses[id] == fn
 }
 
+// isDefaultClientFunc reports whether id names http.Get (or Head, Post,
+// PostForm).
+func isDefaultClientFunc(p *lint.Pass, id *ast.Ident) bool {
+	fn, ok := p.TypesInfo.Uses[id].(*types.Func)
+	return ok && lint.DefaultClientFuncs[p.FuncName(fn)]
+}
+
+// isClientVarDecl reports whether spec declares http.Client variables
+// without a value (var c http.Client).
+func isClientVarDecl(p *lint.Pass, spec *ast.ValueSpec) bool {
+	if len(spec.Values) != 0 || spec.Type == nil {
+		return false
+	}
+	tv, ok := p.TypesInfo.Types[spec.Type]
+	return ok && isClient(tv.Type)
+}
+
 // checkVarDecl reports `var c http.Client` declarations (no value) whose
 // Timeout is never assigned.
 func checkVarDecl(p *lint.Pass, cur inspector.Cursor, spec *ast.ValueSpec) {
-	if len(spec.Values) != 0 || spec.Type == nil {
-		return
-	}
-	if tv, ok := p.TypesInfo.Types[spec.Type]; !ok || !isClient(tv.Type) {
+	if !isClientVarDecl(p, spec) {
 		return
 	}
 	if _, ok := cur.Parent().Node().(*ast.GenDecl); !ok {

@@ -54,12 +54,18 @@ func run(p *lint.Pass) (any, error) {
 		return nil, nil
 	}
 	c.exportFacts()
-	for cur := range p.Inspector().Root().Preorder((*ast.CallExpr)(nil)) {
-		if p.Skipped(cur.Node()) {
-			continue
+	// Every call is judged first without cursors (most packages lose no
+	// context anywhere), in source order as before: summaries are
+	// computed on first use, and a recursive one counts as nothing while
+	// it is computed.
+	p.Check(nil, func(n ast.Node) func(inspector.Cursor) {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if l := c.lossOf(call); l.kind != noLoss {
+				return func(cur inspector.Cursor) { c.checkCall(cur, l) }
+			}
 		}
-		c.checkCall(cur)
-	}
+		return nil
+	})
 	// Rule 3/5 fixes are decided last: whether the context import
 	// survives depends on every other fix in the file.
 	for _, report := range c.later {
@@ -109,15 +115,11 @@ func (c *checker) relevant() bool {
 	return len(c.AllObjectFacts()) > 0
 }
 
-// checkCall reports the call at cur if it drops the inbound context where
-// one is in scope (or, with -ctxprop.always, a context-less request
-// anywhere).
-func (c *checker) checkCall(cur inspector.Cursor) {
+// checkCall reports the call at cur, which loses the context as l says,
+// if it drops the inbound context where one is in scope (or, with
+// -ctxprop.always, a context-less request anywhere).
+func (c *checker) checkCall(cur inspector.Cursor, l loss) {
 	call := cur.Node().(*ast.CallExpr)
-	l := c.lossOf(call)
-	if l.kind == noLoss {
-		return
-	}
 	s := c.ScopeAt(cur)
 	if !s.Inbound() {
 		if always && (l.kind == lossNewRequest || l.kind == lossNoContext) && s.Shared == nil {

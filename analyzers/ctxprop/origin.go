@@ -2,7 +2,6 @@ package ctxprop
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -72,9 +71,14 @@ func isBackground(name string) bool {
 // cannot read (x, y := f() with f not a derivation, range variables, v's
 // address taken).
 func (c *checker) reachingDef(v *types.Var, use *ast.Ident) (ast.Expr, bool) {
-	fn := c.enclosingFunc(v.Pos()) // the function v is declared in
+	fn := c.EnclosingFunc(v.Pos()) // the function v is declared in
 	if fn == nil {
 		return nil, false
+	}
+	if c.NeverAssigned(v) {
+		// No definition anywhere (the common `ctx` parameter): what
+		// ReachingDefs and assignedBefore would find, without cursors.
+		return nil, c.isParam(v)
 	}
 	cur, ok := c.Inspector().Root().FindNode(fn)
 	if !ok {
@@ -142,23 +146,10 @@ func (c *checker) isParam(v *types.Var) bool {
 	// the file scope (FuncDecl) or an enclosing block (FuncLit); locals
 	// live in nested block scopes of the body. The position test below
 	// tells them apart: a parameter is declared before its function's body.
-	fn := c.enclosingFunc(v.Pos())
+	fn := c.EnclosingFunc(v.Pos())
 	if fn == nil {
 		return false
 	}
 	body := lint.FuncBody(fn)
 	return body != nil && v.Pos() < body.Lbrace
-}
-
-// enclosingFunc returns the innermost function declaration or literal of
-// the package containing pos.
-func (c *checker) enclosingFunc(pos token.Pos) ast.Node {
-	cur, ok := c.Inspector().Root().FindByPos(pos, pos)
-	if !ok {
-		return nil
-	}
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return fn.Node()
-	}
-	return nil
 }

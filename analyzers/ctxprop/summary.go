@@ -177,13 +177,12 @@ func (c *checker) summaryOf(decl *ast.FuncDecl) *summary {
 	}
 	s := &summary{busy: true}
 	c.summaries[decl] = s
-	cur, ok := c.Inspector().Root().FindNode(decl)
-	if ok && decl.Body != nil {
+	if decl.Body != nil {
 		if params, _ := c.InboundParams(decl.Type); len(params) == 0 {
-			s.drops = c.findDrop(cur)
+			s.drops = c.findDrop(decl)
 		}
 		if v := firstContextParam(c, decl.Type); v != nil {
-			s.forwards = c.findForward(cur, v)
+			s.forwards = c.findForward(decl, v)
 		}
 	}
 	s.busy = false
@@ -208,32 +207,65 @@ func firstContextParam(c *checker, ft *ast.FuncType) *types.Var {
 // no inbound parameter) drops the context as if it were an inbound scope.
 // Closures with inbound parameters of their own and closures shared
 // across requests are theirs, not the function's.
-func (c *checker) findDrop(fn inspector.Cursor) *site {
-	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
+// The calls are judged without cursors; the inspector is asked only for
+// one that loses the context (most functions have none).
+func (c *checker) findDrop(decl *ast.FuncDecl) (found *site) {
+	var fn inspector.Cursor // decl's cursor, found on first use
+	have := false
+	eachCall(decl, func(call *ast.CallExpr) bool {
 		l := c.lossOf(call)
 		if l.kind == noLoss {
-			continue
+			return true
 		}
-		if s := c.ScopeAt(cur); s.Inbound() || s.Shared != nil {
-			continue
+		if !have {
+			if fn, have = c.Inspector().Root().FindNode(decl); !have {
+				return false
+			}
 		}
-		if l.kind == lossNewRequest && c.returned(cur) {
-			continue // a request builder: its caller attaches the context (vault's toRetryableHTTP)
+		cur, ok := fn.FindNode(call)
+		if !ok {
+			return true
 		}
-		if (l.kind == lossBackground || l.kind == lossDerived) && lint.Dialers[c.CalleeName(call)] {
-			// A connection helper dialling with its own timeout: the dial
-			// carries no trace headers, and the RPCs made on the connection
-			// take the caller's context (istio's echo forwarder).
-			continue
+		var counts bool
+		found, counts = c.dropAt(fn, cur, call, l)
+		return !counts
+	})
+	return found
+}
+
+// eachCall calls f for each call in decl, in preorder, until f returns
+// false.
+func eachCall(decl *ast.FuncDecl, f func(*ast.CallExpr) bool) {
+	more := true
+	ast.Inspect(decl, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && more {
+			more = f(call)
 		}
-		st := c.siteOf(call, l)
-		if st != nil && inGoroutine(cur, fn) {
-			st.async = true
-		}
-		return st
+		return more
+	})
+}
+
+// dropAt returns the site where the call at cur in the function at fn
+// drops the context as l says; counts is false when the loss is not the
+// function's (see findDrop).
+func (c *checker) dropAt(fn, cur inspector.Cursor, call *ast.CallExpr, l loss) (st *site, counts bool) {
+	if s := c.ScopeAt(cur); s.Inbound() || s.Shared != nil {
+		return nil, false
 	}
-	return nil
+	if l.kind == lossNewRequest && c.returned(cur) {
+		return nil, false // a request builder: its caller attaches the context (vault's toRetryableHTTP)
+	}
+	if (l.kind == lossBackground || l.kind == lossDerived) && lint.Dialers[c.CalleeName(call)] {
+		// A connection helper dialling with its own timeout: the dial
+		// carries no trace headers, and the RPCs made on the connection
+		// take the caller's context (istio's echo forwarder).
+		return nil, false
+	}
+	st = c.siteOf(call, l)
+	if st != nil && inGoroutine(cur, fn) {
+		st.async = true
+	}
+	return st, true
 }
 
 // inGoroutine reports whether the node at cur runs in a goroutine started
@@ -289,14 +321,13 @@ func (c *checker) siteOf(call *ast.CallExpr, l loss) *site {
 }
 
 // findForward returns the first outbound call that the context parameter
-// v of the function at fn reaches: the context argument of a rule-3 call,
-// or of another function that forwards it.
-func (c *checker) findForward(fn inspector.Cursor, v *types.Var) *site {
-	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
+// v of decl reaches: the context argument of a rule-3 call, or of another
+// function that forwards it.
+func (c *checker) findForward(decl *ast.FuncDecl, v *types.Var) (found *site) {
+	eachCall(decl, func(call *ast.CallExpr) bool {
 		callee := c.Callee(call)
 		if callee == nil {
-			continue
+			return true
 		}
 		name := c.FuncName(callee)
 		var s *site
@@ -309,10 +340,12 @@ func (c *checker) findForward(fn inspector.Cursor, v *types.Var) *site {
 			}
 		}
 		if s != nil && c.origin(c.Arg(call, 0)).param == v {
-			return s
+			found = s
+			return false
 		}
-	}
-	return nil
+		return true
+	})
+	return found
 }
 
 // posString spells pos as a module-relative "dir/file.go:line" (the file

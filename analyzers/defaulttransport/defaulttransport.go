@@ -42,15 +42,8 @@ func run(p *lint.Pass) (any, error) {
 	if !p.Imports("net/http") {
 		return nil, nil
 	}
-	nodes := []ast.Node{(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.Ident)(nil)}
-	for cur := range p.Inspector().Root().Preorder(nodes...) {
-		if id, ok := cur.Node().(*ast.Ident); ok && !p.IsPkgLevel(id, "net/http") {
-			continue // most identifiers: skip before the file lookup
-		}
-		if p.Skipped(cur.Node()) {
-			continue
-		}
-		switch n := cur.Node().(type) {
+	check := func(n ast.Node) func(inspector.Cursor) {
+		switch n := n.(type) {
 		case *ast.CompositeLit:
 			t := p.TypesInfo.TypeOf(n)
 			if ptr, ok := types.Unalias(t).(*types.Pointer); ok && n.Type == nil {
@@ -58,18 +51,26 @@ func run(p *lint.Pass) (any, error) {
 			}
 			switch {
 			case lint.IsValueOf(t, "net/http", "Transport"):
-				checkTransportLit(p, cur, n)
+				return func(cur inspector.Cursor) { checkTransportLit(p, cur, n) }
 			case implicit && lint.IsValueOf(t, "net/http", "Client"):
-				checkImplicit(p, cur, n)
+				return func(cur inspector.Cursor) { checkImplicit(p, cur, n) }
 			}
 		case *ast.CallExpr:
-			if isDefaultClone(p, n) && p.AssignedLater(cur, "MaxIdleConnsPerHost") == lint.NotAssigned && !oneShot(p, cur) {
-				p.Reportf(n.Pos(), "clone of http.DefaultTransport keeps MaxIdleConnsPerHost at 2: %s; set MaxIdleConnsPerHost on the clone (e.g. t.MaxIdleConnsPerHost = 100)", whyPool)
+			if isDefaultClone(p, n) {
+				return func(cur inspector.Cursor) {
+					if p.AssignedLater(cur, "MaxIdleConnsPerHost") == lint.NotAssigned && !oneShot(p, cur) {
+						p.Reportf(n.Pos(), "clone of http.DefaultTransport keeps MaxIdleConnsPerHost at 2: %s; set MaxIdleConnsPerHost on the clone (e.g. t.MaxIdleConnsPerHost = 100)", whyPool)
+					}
+				}
 			}
 		case *ast.Ident:
-			checkDefaultTransport(p, cur, n)
+			if p.IsPkgVar(n, "net/http", "DefaultTransport") {
+				return func(cur inspector.Cursor) { checkDefaultTransport(p, cur, n) }
+			}
 		}
+		return nil
 	}
+	p.Check(p.PkgLevelIdents("net/http"), check)
 	return nil, nil
 }
 

@@ -49,11 +49,7 @@ func run(p *lint.Pass) (any, error) {
 	if !p.Imports("net") && !p.AnyStringConstant(mayHoldIP) {
 		return nil, nil
 	}
-	nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
-	p.Inspector().Preorder(nodes, func(n ast.Node) {
-		if p.Skipped(n) {
-			return
-		}
+	for n := range p.Nodes() {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			checkCall(p, n)
@@ -70,7 +66,7 @@ func run(p *lint.Pass) (any, error) {
 				}
 			}
 		}
-	})
+	}
 	return nil, nil
 }
 

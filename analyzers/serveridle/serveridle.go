@@ -118,9 +118,10 @@ type key struct {
 }
 
 // An origin is where a server value is made: a composite literal, a
-// new(T) call, or a `var srv T` declaration (cur is then its name).
+// new(T) call, or a `var srv T` declaration (at is then its name).
 type origin struct {
-	cur inspector.Cursor
+	at  ast.Node         // the literal, the new(T) call or the declared name
+	cur inspector.Cursor // at's
 	typ *serverType
 	lit *ast.CompositeLit // nil for new(T) and var declarations
 }
@@ -132,7 +133,8 @@ type event struct {
 	field     string   // fieldWrite: the field (IdleTimeout, ReadTimeout, Addr, DisableKeepalive, keepAliveCall)
 	value     ast.Expr // the value given; nil when not known (x.F += d, &x.F taken, tuple assignments)
 	typ       *serverType
-	cur       inspector.Cursor // the statement (or &x.F expression)
+	at        ast.Node         // the statement (or call, or &x.F expression)
+	cur       inspector.Cursor // at's
 	container *types.Var       // the struct field holding the server (srv in s.srv.IdleTimeout, Server in e.Server.ReadTimeout), or nil
 	echo      bool             // container is echo v4's Echo.Server or Echo.TLSServer (new(http.Server) from echo.New)
 	used      bool             // judged with an origin
@@ -159,30 +161,23 @@ type collected struct {
 // on server values of the package.
 func collect(p *lint.Pass) *collected {
 	c := &collected{p: p, byKey: map[key][]*event{}, assigns: map[*types.Var]int{}, done: map[token.Pos]bool{}}
-	nodes := []ast.Node{
-		(*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil),
-		(*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil),
-	}
-	for cur := range p.Inspector().Root().Preorder(nodes...) {
-		if p.Skipped(cur.Node()) {
-			continue
-		}
-		switch n := cur.Node().(type) {
+	for n := range p.Nodes() {
+		switch n := n.(type) {
 		case *ast.CompositeLit:
 			if st := serverOf(litType(p, n)); st != nil {
-				c.origins = append(c.origins, origin{cur: cur, typ: st, lit: n})
+				c.origins = append(c.origins, origin{at: n, typ: st, lit: n})
 			}
 		case *ast.CallExpr:
-			c.call(cur, n)
+			c.call(n)
 		case *ast.ValueSpec:
 			if len(n.Values) != 0 || n.Type == nil {
-				continue
+				break
 			}
 			if tv, ok := p.TypesInfo.Types[n.Type]; ok {
 				if st := serverOf(tv.Type); st != nil {
-					for i, name := range n.Names {
+					for _, name := range n.Names {
 						if name.Name != "_" {
-							c.origins = append(c.origins, origin{cur: cur.ChildAt(edge.ValueSpec_Names, i), typ: st})
+							c.origins = append(c.origins, origin{at: name, typ: st})
 						}
 					}
 				}
@@ -199,17 +194,36 @@ func collect(p *lint.Pass) *collected {
 				if simple {
 					rhs = n.Rhs[i]
 				}
-				if !c.fieldEvent(cur, lhs, rhs) {
-					c.replaceEvent(cur, lhs)
+				if !c.fieldEvent(n, lhs, rhs) {
+					c.replaceEvent(n, lhs)
 				}
 			}
 		case *ast.IncDecStmt:
-			c.fieldEvent(cur, n.X, nil)
+			c.fieldEvent(n, n.X, nil)
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
-				c.fieldEvent(cur, n.X, nil) // flag.DurationVar(&srv.IdleTimeout, ...)
+				c.fieldEvent(n, n.X, nil) // flag.DurationVar(&srv.IdleTimeout, ...)
 			}
 		}
+	}
+	// The traversal needs no cursors; only what it found does (most
+	// packages have no server at all and never build the inspector).
+	if len(c.origins) == 0 && len(c.events) == 0 {
+		return c
+	}
+	curs := make(map[ast.Node]inspector.Cursor, len(c.origins)+len(c.events))
+	for _, o := range c.origins {
+		curs[o.at] = inspector.Cursor{}
+	}
+	for _, e := range c.events {
+		curs[e.at] = inspector.Cursor{}
+	}
+	p.FindCursors(curs)
+	for i := range c.origins {
+		c.origins[i].cur = curs[c.origins[i].at]
+	}
+	for _, e := range c.events {
+		e.cur = curs[e.at]
 	}
 	return c
 }
@@ -262,13 +276,13 @@ var listenServers = map[string]string{
 
 // call records new(T) origins, SetKeepAlivesEnabled calls and listener
 // calls.
-func (c *collected) call(cur inspector.Cursor, call *ast.CallExpr) {
+func (c *collected) call(call *ast.CallExpr) {
 	p := c.p
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && len(call.Args) == 1 {
 		if b, ok := p.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
 			if tv, ok := p.TypesInfo.Types[call.Args[0]]; ok && tv.IsType() {
 				if st := serverOf(tv.Type); st != nil {
-					c.origins = append(c.origins, origin{cur: cur, typ: st})
+					c.origins = append(c.origins, origin{at: call, typ: st})
 				}
 			}
 			return
@@ -277,13 +291,13 @@ func (c *collected) call(cur inspector.Cursor, call *ast.CallExpr) {
 	name := p.CalleeName(call)
 	if name == "(*net/http.Server).SetKeepAlivesEnabled" {
 		if v, path, ok := p.Denote(p.Receiver(call)); ok && len(call.Args) == 1 {
-			c.add(&event{k: keyOf(v, path), kind: fieldWrite, field: keepAliveCall, value: call.Args[0], typ: serverTypes[0], cur: cur})
+			c.add(&event{k: keyOf(v, path), kind: fieldWrite, field: keepAliveCall, value: call.Args[0], typ: serverTypes[0], at: call})
 		}
 		return
 	}
 	if name == "(*net/http.Server).ListenAndServe" || name == "(*net/http.Server).ListenAndServeTLS" {
 		if v, path, ok := p.Denote(p.Receiver(call)); ok {
-			c.add(&event{k: keyOf(v, path), kind: listen, field: onAddr, cur: cur})
+			c.add(&event{k: keyOf(v, path), kind: listen, field: onAddr, at: call})
 		}
 		return
 	}
@@ -302,7 +316,7 @@ func (c *collected) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if field != "" {
 		path = append(slices.Clip(path), field)
 	}
-	e := &event{k: keyOf(v, path), kind: listen, cur: cur}
+	e := &event{k: keyOf(v, path), kind: listen, at: call}
 	if viaListener {
 		e.field, e.value = listenerArg, p.Arg(call, 0)
 	} else {
@@ -338,7 +352,7 @@ var serveListeners = map[string]string{
 
 // fieldEvent records a change of a tracked field of a server value (lhs
 // is x.F); it reports whether lhs is one.
-func (c *collected) fieldEvent(cur inspector.Cursor, lhs, value ast.Expr) bool {
+func (c *collected) fieldEvent(at ast.Node, lhs, value ast.Expr) bool {
 	p := c.p
 	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 	if !ok {
@@ -362,7 +376,7 @@ func (c *collected) fieldEvent(cur inspector.Cursor, lhs, value ast.Expr) bool {
 	} else if v, path, ok = c.fiberServerOf(sel.X); !ok {
 		return false
 	}
-	e := &event{k: keyOf(v, path), kind: fieldWrite, field: f, value: value, typ: st, cur: cur}
+	e := &event{k: keyOf(v, path), kind: fieldWrite, field: f, value: value, typ: st, at: at}
 	e.container, e.echo = c.containerOf(sel.X)
 	c.add(e)
 	return true
@@ -389,7 +403,7 @@ func (c *collected) fiberServerOf(x ast.Expr) (*types.Var, []string, bool) {
 
 // replaceEvent records the replacement of a whole server value
 // (srv = ..., e.Server = ..., s.srv = ...).
-func (c *collected) replaceEvent(cur inspector.Cursor, lhs ast.Expr) {
+func (c *collected) replaceEvent(at ast.Node, lhs ast.Expr) {
 	p := c.p
 	t := p.TypesInfo.TypeOf(lhs)
 	if t == nil {
@@ -406,7 +420,7 @@ func (c *collected) replaceEvent(cur inspector.Cursor, lhs ast.Expr) {
 	if !ok {
 		return
 	}
-	e := &event{k: keyOf(v, path), kind: replace, typ: st, cur: cur}
+	e := &event{k: keyOf(v, path), kind: replace, typ: st, at: at}
 	e.container, e.echo = c.containerOf(lhs)
 	c.add(e)
 }

@@ -84,28 +84,20 @@ func run(p *lint.Pass) (any, error) {
 		traceMemo: make(map[ast.Node]bool),
 		dialNames: make(map[*ast.CallExpr]*types.Func),
 	}
-	p.Inspector().WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
+	for n := range p.Nodes() {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn := p.Callee(call); fn != nil {
+				c.visit(call, fn)
+			}
 		}
-		call := n.(*ast.CallExpr)
-		if p.Skipped(call) {
-			return false // the whole file is skipped
-		}
-		fn := p.Callee(call)
-		if fn == nil {
-			return true
-		}
-		c.visit(call, fn, stack)
-		return true
-	})
+	}
 	c.report()
 	return nil, nil
 }
 
 // visit collects the candidates of one call. Module-wide questions are
 // not asked here: a package with no candidate never reads the module.
-func (c *checker) visit(call *ast.CallExpr, fn *types.Func, stack []ast.Node) {
+func (c *checker) visit(call *ast.CallExpr, fn *types.Func) {
 	name := c.p.FuncName(fn)
 	switch {
 	case name == pkgOtel+".SetTracerProvider", name == pkgGateway+".NewServeMux", lint.GRPCDials[name],
@@ -113,6 +105,7 @@ func (c *checker) visit(call *ast.CallExpr, fn *types.Func, stack []ast.Node) {
 	default:
 		return // most calls: before any other work
 	}
+	stack := c.p.PathTo(call) // the path from the file to the call
 	if c.testHelper(stack) {
 		return
 	}

@@ -32,31 +32,16 @@ type FieldAssign struct {
 func (p *Package) index() map[*types.Var]*varInfo {
 	p.assignOnce.Do(func() {
 		p.vars = make(map[*types.Var]*varInfo)
-		var funcs []ast.Node // stack of enclosing functions
-		filter := []ast.Node{
-			(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil),
-			(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil),
-			(*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
+		// Every file, skipped ones included: a test may configure what
+		// the code under test uses.
+		for _, fl := range p.nodeList() {
+			for _, e := range fl.nodes {
+				switch e.n.(type) {
+				case *ast.AssignStmt, *ast.ValueSpec, *ast.UnaryExpr, *ast.IncDecStmt, *ast.RangeStmt:
+					p.indexNode(e.n, e.fn)
+				}
+			}
 		}
-		p.Inspector().Nodes(filter, func(n ast.Node, push bool) bool {
-			switch n.(type) {
-			case *ast.FuncDecl, *ast.FuncLit:
-				if push {
-					funcs = append(funcs, n)
-				} else {
-					funcs = funcs[:len(funcs)-1]
-				}
-				return true
-			}
-			if push {
-				var fn ast.Node
-				if len(funcs) > 0 {
-					fn = funcs[len(funcs)-1]
-				}
-				p.indexNode(n, fn)
-			}
-			return true
-		})
 	})
 	return p.vars
 }
@@ -378,6 +363,14 @@ func (p *Package) FieldAssigns(v *types.Var) []FieldAssign {
 func (p *Package) Reassigned(v *types.Var) bool {
 	vi := p.index()[v]
 	return vi != nil && vi.assigns > 0
+}
+
+// NeverAssigned reports whether v is never declared with a value,
+// assigned, incremented, ranged into or has its address taken anywhere in
+// the package: a parameter that keeps the value it was called with.
+func (p *Package) NeverAssigned(v *types.Var) bool {
+	vi := p.index()[v]
+	return vi == nil || len(vi.defs) == 0 && !vi.declared && vi.assigns == 0 && !vi.addrTaken
 }
 
 // AddressTaken reports whether &v (or &v.f) appears in the package.

@@ -138,8 +138,6 @@ type Package struct {
 	Info  *types.Info
 	Types *types.Package
 
-	fullNames sync.Map // *types.Func → its FullName, see CalleeName
-
 	constOnce sync.Once
 	consts    []string // see StringConstants
 
@@ -152,6 +150,9 @@ type Package struct {
 	reported   []span                               // the files that are not skipped
 	directives map[*token.File]map[int][]*directive // by line the directive covers
 	all        []*directive
+
+	nodesOnce sync.Once
+	nodes     []fileNodes // see nodeList (nodes.go)
 
 	assignOnce sync.Once
 	vars       map[*types.Var]*varInfo
@@ -231,6 +232,12 @@ func (p *Package) Inspector() *inspector.Inspector {
 	return p.inspector
 }
 
+// fileSkipped reports whether findings in file are dropped (see Skipped).
+func (p *Package) fileSkipped(file *ast.File) bool {
+	tf := p.fset.File(file.FileStart)
+	return tf == nil || p.skipped[tf]
+}
+
 // Pass is an analyzer's *analysis.Pass with meshlint's reporting rules:
 // findings in skipped files are dropped, findings under a matching
 // //meshlint:ignore are dropped (or, for the standalone driver's SARIF
@@ -286,9 +293,9 @@ func (p *Package) done() {
 	p.imported = nil
 	p.mu.Unlock()
 	p.inspector, p.inspectOnce = nil, sync.Once{}
+	p.nodes, p.nodesOnce = nil, sync.Once{}
 	p.vars, p.assignOnce = nil, sync.Once{}
 	p.consts, p.constOnce = nil, sync.Once{}
-	p.fullNames = sync.Map{}
 	p.gofmtClean = sync.Map{}
 }
 

@@ -79,16 +79,12 @@ type ListenAddr struct {
 // are left out: they are not reached through the sidecar and have no port.
 func (p *Package) ListenAddrs() iter.Seq[ListenAddr] {
 	return func(yield func(ListenAddr) bool) {
-		nodes := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)}
-		for cur := range p.Inspector().Root().Preorder(nodes...) {
-			if p.Skipped(cur.Node()) {
-				continue
-			}
+		for n := range p.Nodes() {
 			var l ListenAddr
 			var ok bool
-			switch n := cur.Node().(type) {
+			switch n := n.(type) {
 			case *ast.CallExpr:
-				l, ok = p.listenCall(cur, n)
+				l, ok = p.listenCall(n)
 			case *ast.CompositeLit:
 				l, ok = p.listenLit(n)
 			case *ast.AssignStmt:
@@ -113,7 +109,7 @@ func (p *Package) ListenAddrs() iter.Seq[ListenAddr] {
 
 // listenCall returns the listen address of a call to a [Listeners]
 // function.
-func (p *Package) listenCall(cur inspector.Cursor, call *ast.CallExpr) (ListenAddr, bool) {
+func (p *Package) listenCall(call *ast.CallExpr) (ListenAddr, bool) {
 	name := p.CalleeName(call)
 	l, ok := Listeners[name]
 	if !ok {
@@ -133,8 +129,11 @@ func (p *Package) listenCall(cur inspector.Cursor, call *ast.CallExpr) (ListenAd
 			return ListenAddr{}, false // unix sockets, or a network we cannot see
 		}
 	}
-	if l.NetworkOption != "" && !p.tcpOption(cur, l.NetworkOption) {
-		return ListenAddr{}, false
+	if l.NetworkOption != "" {
+		cur, ok := p.Inspector().Root().FindNode(call)
+		if !ok || !p.tcpOption(cur, l.NetworkOption) {
+			return ListenAddr{}, false
+		}
 	}
 	out := ListenAddr{Addr: addr, From: name, Node: call}
 	if l.Handler != "" {

@@ -22,12 +22,14 @@ func TestForDriverRelease(t *testing.T) {
 	if p.Inspector() == nil {
 		t.Fatal("no inspector")
 	}
+	for range p.Nodes() {
+	}
 	p.done()
 	if p.inspector == nil {
 		t.Fatal("released after the first of two analyzers")
 	}
 	p.done()
-	if p.inspector != nil || p.vars != nil {
+	if p.inspector != nil || p.vars != nil || p.nodes != nil {
 		t.Fatal("not released after the last analyzer")
 	}
 	if p.Inspector() == nil {
