@@ -5,7 +5,6 @@ import (
 	"go/ast"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/meshlint/meshlint/internal/lint"
 )
@@ -54,18 +53,23 @@ func run(p *lint.Pass) (any, error) {
 		return nil, nil
 	}
 	c.exportFacts()
-	// Every call is judged first without cursors (most packages lose no
-	// context anywhere), in source order as before: summaries are
-	// computed on first use, and a recursive one counts as nothing while
-	// it is computed.
-	p.Check(nil, func(n ast.Node) func(inspector.Cursor) {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if l := c.lossOf(call); l.kind != noLoss {
-				return func(cur inspector.Cursor) { c.checkCall(cur, l) }
-			}
+	// Calls and scopes are judged without cursors (most packages lose no
+	// context anywhere and never build the inspector); reports that need
+	// cursors for their fixes ask for them.
+	for n := range p.Nodes() {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			continue
 		}
-		return nil
-	})
+		l := c.lossOf(call)
+		if l.kind == noLoss {
+			continue
+		}
+		s := c.ScopeOf(c.PathTo(call))
+		if s.Inbound() || always && (l.kind == lossNewRequest || l.kind == lossNoContext) && s.Shared == nil {
+			c.report(call, l, s)
+		}
+	}
 	// Rule 3/5 fixes are decided last: whether the context import
 	// survives depends on every other fix in the file.
 	for _, report := range c.later {
@@ -113,19 +117,4 @@ func (c *checker) relevant() bool {
 		return true
 	}
 	return len(c.AllObjectFacts()) > 0
-}
-
-// checkCall reports the call at cur, which loses the context as l says,
-// if it drops the inbound context where one is in scope (or, with
-// -ctxprop.always, a context-less request anywhere).
-func (c *checker) checkCall(cur inspector.Cursor, l loss) {
-	call := cur.Node().(*ast.CallExpr)
-	s := c.ScopeAt(cur)
-	if !s.Inbound() {
-		if always && (l.kind == lossNewRequest || l.kind == lossNoContext) && s.Shared == nil {
-			c.report(call, l, s)
-		}
-		return
-	}
-	c.report(call, l, s)
 }

@@ -18,6 +18,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -207,27 +208,16 @@ func firstContextParam(c *checker, ft *ast.FuncType) *types.Var {
 // no inbound parameter) drops the context as if it were an inbound scope.
 // Closures with inbound parameters of their own and closures shared
 // across requests are theirs, not the function's.
-// The calls are judged without cursors; the inspector is asked only for
-// one that loses the context (most functions have none).
+// The calls and their scopes are judged without cursors; the inspector
+// is asked only about a request built without a context (is it returned?).
 func (c *checker) findDrop(decl *ast.FuncDecl) (found *site) {
-	var fn inspector.Cursor // decl's cursor, found on first use
-	have := false
 	eachCall(decl, func(call *ast.CallExpr) bool {
 		l := c.lossOf(call)
 		if l.kind == noLoss {
 			return true
 		}
-		if !have {
-			if fn, have = c.Inspector().Root().FindNode(decl); !have {
-				return false
-			}
-		}
-		cur, ok := fn.FindNode(call)
-		if !ok {
-			return true
-		}
 		var counts bool
-		found, counts = c.dropAt(fn, cur, call, l)
+		found, counts = c.dropAt(decl, call, l)
 		return !counts
 	})
 	return found
@@ -245,15 +235,18 @@ func eachCall(decl *ast.FuncDecl, f func(*ast.CallExpr) bool) {
 	})
 }
 
-// dropAt returns the site where the call at cur in the function at fn
-// drops the context as l says; counts is false when the loss is not the
-// function's (see findDrop).
-func (c *checker) dropAt(fn, cur inspector.Cursor, call *ast.CallExpr, l loss) (st *site, counts bool) {
-	if s := c.ScopeAt(cur); s.Inbound() || s.Shared != nil {
+// dropAt returns the site where call, in decl, drops the context as l
+// says; counts is false when the loss is not the function's (see
+// findDrop).
+func (c *checker) dropAt(decl *ast.FuncDecl, call *ast.CallExpr, l loss) (st *site, counts bool) {
+	path := c.PathTo(call)
+	if s := c.ScopeOf(path); s.Inbound() || s.Shared != nil {
 		return nil, false
 	}
-	if l.kind == lossNewRequest && c.returned(cur) {
-		return nil, false // a request builder: its caller attaches the context (vault's toRetryableHTTP)
+	if l.kind == lossNewRequest {
+		if cur, ok := c.Inspector().Root().FindNode(call); ok && c.returned(cur) {
+			return nil, false // a request builder: its caller attaches the context (vault's toRetryableHTTP)
+		}
 	}
 	if (l.kind == lossBackground || l.kind == lossDerived) && lint.Dialers[c.CalleeName(call)] {
 		// A connection helper dialling with its own timeout: the dial
@@ -262,18 +255,22 @@ func (c *checker) dropAt(fn, cur inspector.Cursor, call *ast.CallExpr, l loss) (
 		return nil, false
 	}
 	st = c.siteOf(call, l)
-	if st != nil && inGoroutine(cur, fn) {
+	if st != nil && inGoroutine(path, decl) {
 		st.async = true
 	}
 	return st, true
 }
 
-// inGoroutine reports whether the node at cur runs in a goroutine started
-// inside fn (the call of a go statement, or the body of its function
-// literal).
-func inGoroutine(cur, fn inspector.Cursor) bool {
-	for x := cur; x.Node() != nil && x != fn; x = x.Parent() {
-		if _, ok := x.Parent().Node().(*ast.GoStmt); ok {
+// inGoroutine reports whether the node at the end of path runs in a
+// goroutine started inside fn (an ancestor on path): the call of a go
+// statement, or the body of its function literal.
+func inGoroutine(path []ast.Node, fn ast.Node) bool {
+	i := slices.Index(path, fn)
+	if i < 0 {
+		return false
+	}
+	for _, n := range path[i+1 : len(path)-1] {
+		if _, ok := n.(*ast.GoStmt); ok {
 			return true
 		}
 	}
