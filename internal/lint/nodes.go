@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"iter"
 	"slices"
+	"sync"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -43,11 +44,16 @@ func isListed(n ast.Node) bool {
 	return false
 }
 
+// scratchPool holds the buffers nodeList builds the files' lists in,
+// shared by the packages of a run (*[]listed).
+var scratchPool = sync.Pool{New: func() any { return new([]listed) }}
+
 // nodeList returns the package's node list, built on first use.
 func (p *Package) nodeList() []fileNodes {
 	p.nodesOnce.Do(func() {
 		p.nodes = make([]fileNodes, 0, len(p.files))
-		var scratch []listed        // one growing buffer; each file keeps an exact copy
+		sp := scratchPool.Get().(*[]listed) // one growing buffer; each file keeps an exact copy
+		scratch := *sp
 		var stack, funcs []ast.Node // the path to the node; the functions on it
 		for _, f := range p.files {
 			scratch = scratch[:0]
@@ -74,7 +80,10 @@ func (p *Package) nodeList() []fileNodes {
 				return true
 			})
 			p.nodes = append(p.nodes, fileNodes{skipped: p.fileSkipped(f), nodes: slices.Clone(scratch)})
+			clear(scratch) // the pool keeps no syntax alive
 		}
+		*sp = scratch[:0]
+		scratchPool.Put(sp)
 	})
 	return p.nodes
 }
