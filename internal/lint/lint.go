@@ -8,6 +8,9 @@
 //   - [Run] wraps an analyzer's run function: its [Pass] honours those
 //     rules, reports in position order and survives panics; analyzers
 //     report only through it.
+//   - nodes.go holds the package's node list, the one traversal the
+//     analyzers' scans share, and [Package.Check], which builds the
+//     inspector only for the nodes a scan found.
 //   - known.go evaluates strings known at compile time (SPEC "Common rules").
 //   - hosts.go extracts hosts from host:port, URLs and gRPC targets and
 //     classifies IPs.
