@@ -210,29 +210,21 @@ func firstContextParam(c *checker, ft *ast.FuncType) *types.Var {
 // across requests are theirs, not the function's.
 // The calls and their scopes are judged without cursors; the inspector
 // is asked only about a request built without a context (is it returned?).
-func (c *checker) findDrop(decl *ast.FuncDecl) (found *site) {
-	eachCall(decl, func(call *ast.CallExpr) bool {
+func (c *checker) findDrop(decl *ast.FuncDecl) *site {
+	for n := range c.NodesIn(decl) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			continue
+		}
 		l := c.lossOf(call)
 		if l.kind == noLoss {
-			return true
+			continue
 		}
-		var counts bool
-		found, counts = c.dropAt(decl, call, l)
-		return !counts
-	})
-	return found
-}
-
-// eachCall calls f for each call in decl, in preorder, until f returns
-// false.
-func eachCall(decl *ast.FuncDecl, f func(*ast.CallExpr) bool) {
-	more := true
-	ast.Inspect(decl, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && more {
-			more = f(call)
+		if st, counts := c.dropAt(decl, call, l); counts {
+			return st
 		}
-		return more
-	})
+	}
+	return nil
 }
 
 // dropAt returns the site where call, in decl, drops the context as l
@@ -320,11 +312,15 @@ func (c *checker) siteOf(call *ast.CallExpr, l loss) *site {
 // findForward returns the first outbound call that the context parameter
 // v of decl reaches: the context argument of a rule-3 call, or of another
 // function that forwards it.
-func (c *checker) findForward(decl *ast.FuncDecl, v *types.Var) (found *site) {
-	eachCall(decl, func(call *ast.CallExpr) bool {
+func (c *checker) findForward(decl *ast.FuncDecl, v *types.Var) *site {
+	for n := range c.NodesIn(decl) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			continue
+		}
 		callee := c.Callee(call)
 		if callee == nil {
-			return true
+			continue
 		}
 		name := c.FuncName(callee)
 		var s *site
@@ -337,12 +333,10 @@ func (c *checker) findForward(decl *ast.FuncDecl, v *types.Var) (found *site) {
 			}
 		}
 		if s != nil && c.origin(c.Arg(call, 0)).param == v {
-			found = s
-			return false
+			return s
 		}
-		return true
-	})
-	return found
+	}
+	return nil
 }
 
 // posString spells pos as a module-relative "dir/file.go:line" (the file

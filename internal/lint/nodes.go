@@ -108,6 +108,35 @@ func (p *Package) Nodes() iter.Seq[ast.Node] {
 	}
 }
 
+// NodesIn yields, in preorder, the listed nodes inside n (a node of the
+// package's files, itself excluded), skipped files included: the calls of
+// a function body without walking it again. The list is in source order,
+// so the nodes inside n are the run that starts at n's position.
+func (p *Package) NodesIn(n ast.Node) iter.Seq[ast.Node] {
+	return func(yield func(ast.Node) bool) {
+		for i, fl := range p.nodeList() {
+			if f := p.files[i]; n.Pos() < f.FileStart || n.Pos() > f.FileEnd {
+				continue
+			}
+			start, _ := slices.BinarySearchFunc(fl.nodes, n.Pos(), func(e listed, pos token.Pos) int {
+				return cmp.Compare(e.n.Pos(), pos)
+			})
+			for _, e := range fl.nodes[start:] {
+				if e.n.Pos() >= n.End() {
+					return
+				}
+				if e.n == n || e.n.End() > n.End() {
+					continue // n, or an ancestor starting where n does (the call of func() {...}())
+				}
+				if !yield(e.n) {
+					return
+				}
+			}
+			return
+		}
+	}
+}
+
 // Check runs an analyzer's checks in two steps, so that a package with
 // nothing to check never builds the [Package.Inspector]: check is called,
 // without cursors, on every node of [Package.Nodes] and then on each

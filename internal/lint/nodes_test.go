@@ -3,6 +3,9 @@ package lint
 import (
 	"go/ast"
 	"go/types"
+	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -234,5 +237,46 @@ func f(a, b, c, d int, e []int) int {
 				t.Errorf("NeverAssigned(%s) = %v, want %v", name.Name, got, want)
 			}
 		}
+	}
+}
+
+// TestNodesIn: the listed nodes inside each function are exactly the ones
+// a walk of the function finds, in the same order, skipped files included.
+func TestNodesIn(t *testing.T) {
+	testNodesIn(t, newTestPackageFiles(t, false, nodesSrc).Package, 6)
+	// A large real file (type errors tolerated: only its syntax matters).
+	src, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "src", "net", "http", "server.go"))
+	if err != nil {
+		t.Skip(err)
+	}
+	testNodesIn(t, newTestPackageFiles(t, true, map[string]string{"server.go": string(src)}).Package, 200)
+}
+
+func testNodesIn(t *testing.T, p *Package, min int) {
+	t.Helper()
+	checked := 0
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.FuncDecl, *ast.FuncLit, *ast.CompositeLit:
+			default:
+				return true
+			}
+			var want []ast.Node
+			ast.Inspect(n, func(m ast.Node) bool {
+				if m != nil && m != n && isListed(m) {
+					want = append(want, m)
+				}
+				return true
+			})
+			if got := slices.Collect(p.NodesIn(n)); !slices.Equal(got, want) {
+				t.Errorf("NodesIn(%T at %v): %d nodes, a walk finds %d", n, p.fset.Position(n.Pos()), len(got), len(want))
+			}
+			checked++
+			return true
+		})
+	}
+	if checked < min {
+		t.Fatalf("only %d nodes checked", checked)
 	}
 }
